@@ -1,0 +1,5 @@
+"""tqa: a multilingual translation-QA toolkit."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

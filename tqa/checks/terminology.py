@@ -1,0 +1,7 @@
+"""Check family: terminology."""
+
+from __future__ import annotations
+
+from tqa.core.check import Check
+
+CHECKS: list[type[Check]] = []

@@ -1,0 +1,1 @@
+"""Core data model, check base classes, registry, configuration and pipeline."""

@@ -1,0 +1,138 @@
+"""Check base class and the run context checks share.
+
+A check is a small class: a permanent ``code`` (``TQA201``), a dotted ``name``
+(``numbers.missing``), an MQM ``category``, a default ``severity`` and a ``check`` method
+that yields findings (and optionally scores) for one segment. Its docstring is its
+documentation: the first line is the summary shown by ``tqa checks list``.
+
+Document-level checks (``scope = "document"``) see the segments of one document in order and
+keep only compact state; ``start_document`` resets that state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Literal, TypeVar
+
+from tqa.core.model import Category, Finding, Score, Segment, Severity, Span
+
+Emitted = Finding | Score
+Scope = Literal["segment", "document"]
+T = TypeVar("T")
+
+CODE_RE = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*)+$")
+
+
+@dataclass
+class RunContext:
+    """What every check of one run may use: paths to shared resources and caches."""
+
+    glossary_paths: tuple[Path, ...] = ()
+    fluency_model: str | None = None
+    device: str = "cpu"
+    threads: int | None = None
+    use_cache: bool = True
+    _resources: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
+
+    def resource(self, key: str, factory: Callable[[], T]) -> T:
+        """Build a shared resource (a glossary matcher, a model) once per run."""
+        if key not in self._resources:
+            self._resources[key] = factory()
+        value: T = self._resources[key]
+        return value
+
+    def analysis(self, segment: Segment, key: str, compute: Callable[[Segment], T]) -> T:
+        """Memoise a per-segment analysis that several checks share (e.g. extracted numbers)."""
+        memo_key = (key, segment.id, segment.source, segment.target)
+        if memo_key not in self._memo:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo[memo_key] = compute(segment)
+        value: T = self._memo[memo_key]
+        return value
+
+
+class Check:
+    """Base class of every check. Subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    scope: ClassVar[Scope] = "segment"
+    enabled_by_default: ClassVar[bool] = True
+    options: ClassVar[Mapping[str, Any]] = {}
+    """Default option values; ``tqa.toml`` may override them (unknown keys are an error)."""
+
+    def __init__(
+        self,
+        context: RunContext | None = None,
+        *,
+        severity: Severity | None = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.context = context if context is not None else RunContext()
+        self.effective_severity = severity if severity is not None else type(self).severity
+        merged = dict(type(self).options)
+        for key, value in (options or {}).items():
+            if key not in merged:
+                raise KeyError(key)
+            merged[key] = value
+        self.opts: dict[str, Any] = merged
+
+    # -- the one method a check implements --------------------------------------------------
+    def check(self, segment: Segment) -> Iterable[Emitted]:
+        raise NotImplementedError
+
+    # -- optional hooks -----------------------------------------------------------------------
+    def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
+        """Check several segments at once; model-based checks override this to batch."""
+        return [list(self.check(segment)) for segment in segments]
+
+    def start_document(self, document: str) -> None:
+        """Called before the first segment of each document (document-level checks)."""
+
+    # -- helpers ------------------------------------------------------------------------------
+    def finding(
+        self,
+        segment: Segment,
+        message: str,
+        *,
+        source_span: Span | None = None,
+        target_span: Span | None = None,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Build a finding of this check for ``segment``."""
+        return Finding(
+            segment_id=segment.id,
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity if severity is not None else self.effective_severity,
+            message=message,
+            source_span=source_span,
+            target_span=target_span,
+            suggestion=suggestion,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0].strip() if doc else ""
+
+    @classmethod
+    def description(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+def iter_checks_in(module: object) -> Iterator[type[Check]]:
+    """The check classes a plugin module exports in its ``CHECKS`` list."""
+    yield from getattr(module, "CHECKS", ())

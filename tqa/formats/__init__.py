@@ -1,0 +1,97 @@
+"""Readers: every input format becomes the same stream of ``Segment`` objects.
+
+``read_segments(path, options)`` picks the reader from ``options.format`` or the file
+extension. Every reader raises ``InputError`` naming the file and line (or unit id) for bad
+input and never drops a segment silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqa.core.model import Segment
+from tqa.errors import InputError, UsageError
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader needs beyond the path. Languages in the file win over these."""
+
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    target: Path | None = None
+    """Parallel plain text: the target file (the main path is the source)."""
+    reference: Path | None = None
+    """Parallel plain text: an optional reference file, line by line."""
+    format: str | None = None
+
+
+Reader = Callable[[Path, ReadOptions], Iterator[Segment]]
+
+EXTENSIONS: dict[str, str] = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".csv": "csv",
+    ".txt": "txt",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".sdlxliff": "xliff",
+    ".tmx": "tmx",
+    ".po": "po",
+    ".pot": "po",
+}
+
+
+def _readers() -> dict[str, Reader]:
+    from tqa.formats import jsonl
+
+    readers: dict[str, Reader] = {"jsonl": jsonl.read}
+    return readers
+
+
+def detect_format(path: Path, explicit: str | None = None) -> str:
+    readers = _readers()
+    if explicit:
+        if explicit not in readers:
+            raise UsageError(
+                f"unknown input format {explicit!r} (known: {', '.join(sorted(readers))})"
+            )
+        return explicit
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is None or fmt not in readers:
+        raise UsageError(
+            f"{path}: cannot tell the input format from the extension {path.suffix!r}; "
+            f"use --input-format ({', '.join(sorted(readers))})"
+        )
+    return fmt
+
+
+def read_segments(path: Path, options: ReadOptions | None = None) -> Iterator[Segment]:
+    """Stream the segments of ``path``."""
+    options = options or ReadOptions()
+    if not path.exists():
+        raise InputError(str(path), "file not found")
+    if path.is_dir():
+        raise InputError(str(path), "is a directory, not a file")
+    fmt = detect_format(path, options.format)
+    return _readers()[fmt](path, options)
+
+
+def require_langs(
+    path: Path, src: str | None, tgt: str | None, *, line: int | None = None
+) -> tuple[str, str]:
+    """Both languages, or an error saying where they were missing."""
+    missing = [name for name, value in (("source", src), ("target", tgt)) if not value]
+    if missing:
+        raise InputError(
+            str(path),
+            f"no {' or '.join(missing)} language: the file does not say it; "
+            "pass --src-lang/--tgt-lang",
+            line=line,
+        )
+    assert src is not None and tgt is not None
+    return src, tgt
