@@ -74,7 +74,5 @@ def default_registry() -> Registry:
     for entry_point in sorted(metadata.entry_points(group=GROUP), key=lambda e: e.name):
         classes.extend(_classes_from(entry_point.load()))
     if not classes:
-        raise RegistryError(
-            "no checks are registered: is tqa installed? Run: pip install -e ."
-        )
+        raise RegistryError("no checks are registered: is tqa installed? Run: pip install -e .")
     return Registry(classes)

@@ -38,6 +38,12 @@ class Summary:
     def findings(self) -> int:
         return sum(self.by_code.values())
 
+    def severity_line(self) -> str:
+        """``"1 critical, 2 major, 0 minor, 0 neutral"``."""
+        return ", ".join(
+            f"{self.by_severity.get(s.label, 0)} {s.label}" for s in reversed(Severity)
+        )
+
     def to_dict(self) -> dict[str, object]:
         return {
             "segments": self.segments,

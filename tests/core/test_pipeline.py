@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from tests.core.dummy import ALL, seg
+from tqa.core.check import RunContext
+from tqa.core.config import Config
+from tqa.core.model import Severity
+from tqa.core.pipeline import Pipeline, build_checks
+from tqa.core.registry import Registry
+
+
+def run(segments, select=(), ignore=(), config=None, chunk_size=2):
+    plan = build_checks(
+        config or Config(), RunContext(), Registry(ALL), select=select, ignore=ignore
+    )
+    return list(Pipeline(plan.checks, chunk_size=chunk_size).run(segments))
+
+
+def test_one_result_per_segment_in_order_across_chunks() -> None:
+    segments = [seg(i, f"s{i}", f"t{i}" if i % 2 else "") for i in range(7)]
+    results = run(segments, select=["TST101"])
+    assert [r.segment.id for r in results] == [str(i) for i in range(7)]
+    assert [[f.code for f in r.findings] for r in results] == [
+        ["TST101"] if i % 2 == 0 else [] for i in range(7)
+    ]
+    assert results[1].scores == {"length": 2.0}
+
+
+def test_a_raising_check_becomes_tqa001_and_the_run_goes_on() -> None:
+    results = run([seg(1, "boom", "x"), seg(2, "fine", "y")])
+    assert [f.code for f in results[0].findings] == ["TQA001"]
+    message = results[0].findings[0].message
+    assert message.startswith("check TST102 (test.boom) failed: RuntimeError: exploded")
+    assert results[1].findings == []
+
+
+def test_span_out_of_range_becomes_tqa001() -> None:
+    results = run([seg(1, "a", "b")], select=["TST103"])
+    assert [f.code for f in results[0].findings] == ["TQA001"]
+    assert "span out of range" in results[0].findings[0].message
+
+
+def test_document_checks_reset_per_document() -> None:
+    segments = [
+        seg(1, "a", "same", "d1"),
+        seg(2, "b", "same", "d1"),
+        seg(3, "c", "same", "d2"),
+        seg(4, "d", "SAME", "d2"),
+    ]
+    results = run(segments, select=["TST2"])
+    assert [[f.code for f in r.findings] for r in results] == [[], ["TST201"], [], []]
+    cfg = Config(checks={"other.repeat": {"ignore_case": True}})
+    results = run(segments, select=["TST2"], config=cfg)
+    assert [[f.code for f in r.findings] for r in results] == [[], ["TST201"], [], ["TST201"]]
+
+
+def test_severity_override_from_config() -> None:
+    cfg = Config(severity={"TST101": Severity.CRITICAL})
+    results = run([seg(1, "a", "")], config=cfg)
+    assert results[0].findings[0].severity is Severity.CRITICAL
+
+
+def test_findings_sorted_by_code() -> None:
+    results = run([seg(1, "boom", "")])
+    assert [f.code for f in results[0].findings] == ["TQA001", "TST101"]

@@ -1,0 +1,156 @@
+"""``tqa check``: run the checks over one or more bilingual files and report per segment."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import typer
+
+from tqa.cli.common import EXIT_FINDINGS, EXIT_OK, cli_errors, notice
+from tqa.core.check import RunContext
+from tqa.core.config import FAIL_ON_CHOICES, find_config, load_config
+from tqa.core.model import Segment, Severity
+from tqa.core.pipeline import Pipeline, build_checks
+from tqa.core.summary import Summary, signature
+from tqa.errors import UsageError
+from tqa.formats import ReadOptions, read_segments
+from tqa.report import FORMATS, RunInfo, get_formatter
+from tqa.report.output import atomic_text_writer
+
+_EXT_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
+
+
+def _pick_format(explicit: str | None, output: Path | None, stream: TextIO) -> str:
+    if explicit:
+        if explicit not in FORMATS:
+            raise UsageError(f"unknown --format {explicit!r} (known: {', '.join(FORMATS)})")
+        return explicit
+    if output is not None:
+        return _EXT_FORMATS.get(output.suffix.lower(), "table")
+    return "table" if stream.isatty() else "jsonl"
+
+
+def fails(summary: Summary, fail_on: str) -> bool:
+    """Whether the run's worst finding reaches the ``--fail-on`` threshold."""
+    if fail_on == "never" or summary.worst is None:
+        return False
+    return summary.worst >= Severity.parse(fail_on)
+
+
+def check(
+    inputs: list[Path] = typer.Argument(
+        ..., help="Bilingual files (JSONL, TSV, CSV, XLIFF, TMX, PO) or a source text file."
+    ),
+    target: Path | None = typer.Option(
+        None, "--target", "-t", help="Target text file, line-parallel to a source .txt input."
+    ),
+    reference: Path | None = typer.Option(
+        None, "--reference", help="Reference translation file, line-parallel (plain text)."
+    ),
+    src_lang: str | None = typer.Option(None, "--src-lang", "-s", help="Source language."),
+    tgt_lang: str | None = typer.Option(None, "--tgt-lang", "-l", help="Target language."),
+    input_format: str | None = typer.Option(
+        None, "--input-format", help="Input format when the extension does not tell."
+    ),
+    output_format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Report format: table (default on a terminal), json, jsonl (default otherwise), csv.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report here (atomically) instead of stdout."
+    ),
+    select: list[str] = typer.Option(
+        [], "--select", help="Run only these checks: codes, code prefixes or names (repeatable)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these checks: codes, code prefixes or names (repeatable)."
+    ),
+    fail_on: str | None = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding reaches this severity: minor, major (default), critical, "
+        "neutral, or never.",
+    ),
+    glossary: list[Path] = typer.Option(
+        [], "--glossary", "-g", help="Glossary file (TBX, CSV, YAML); repeatable, merged."
+    ),
+    fluency_model: str | None = typer.Option(
+        None, "--fluency-model", help="Fluency model: a manifest name or a local model directory."
+    ),
+    device: str = typer.Option("cpu", "--device", help="Device for model-based checks."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the score cache."),
+    config: Path | None = typer.Option(
+        None, "--config", help="Config file (default: ./tqa.toml or [tool.tqa] in pyproject)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No notices on stderr."),
+) -> None:
+    """Check translations segment by segment and report findings and scores."""
+    with cli_errors():
+        cfg = load_config(config if config is not None else find_config())
+        threshold = fail_on or cfg.fail_on
+        if threshold not in FAIL_ON_CHOICES:
+            raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}")
+        if (target is not None or reference is not None) and len(inputs) != 1:
+            raise UsageError("--target/--reference take exactly one source input file")
+        context = RunContext(
+            glossary_paths=tuple(glossary or cfg.glossary),
+            fluency_model=fluency_model or cfg.fluency_model,
+            device=device,
+            use_cache=not no_cache,
+        )
+        for path in context.glossary_paths:
+            if not path.is_file():
+                raise UsageError(f"{path}: glossary file not found")
+        plan = build_checks(cfg, context, select=select, ignore=ignore)
+        if not quiet:
+            for message in plan.notices:
+                notice(message)
+        options = ReadOptions(
+            src_lang=src_lang or cfg.src_lang,
+            tgt_lang=tgt_lang or cfg.tgt_lang,
+            target=target,
+            reference=reference,
+            format=input_format,
+        )
+        for path in inputs:
+            read_segments(path, options)  # fails early on a missing file or unknown format
+        segments: Iterator[Segment] = itertools.chain.from_iterable(
+            read_segments(path, options) for path in inputs
+        )
+        info = RunInfo(
+            inputs=tuple(str(p) for p in inputs),
+            checks=tuple(plan.codes),
+            signature=signature(plan.codes, {"fail_on": threshold}),
+            fail_on=threshold,
+            notices=tuple(plan.notices),
+        )
+        fmt = _pick_format(output_format, output, sys.stdout)
+        summary = Summary()
+        pipeline = Pipeline(plan.checks)
+
+        def write(stream: TextIO) -> None:
+            formatter = get_formatter(fmt, stream)
+            formatter.start(info)
+            for result in pipeline.run(segments):
+                summary.add(result)
+                formatter.handle(result)
+            formatter.stop(summary)
+
+        if output is not None:
+            with atomic_text_writer(output) as stream:
+                write(stream)
+        else:
+            write(sys.stdout)
+            sys.stdout.flush()
+        if not quiet and fmt != "table":
+            notice(
+                f"{summary.segments} segments, {summary.findings} findings "
+                f"({summary.severity_line()})"
+            )
+    raise typer.Exit(EXIT_FINDINGS if fails(summary, threshold) else EXIT_OK)

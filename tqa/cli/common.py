@@ -1,0 +1,48 @@
+"""The CLI boundary: library errors become a one-line message and an exit code here."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+
+import typer
+
+from tqa.errors import TqaError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+
+def error(message: str) -> None:
+    typer.echo(f"tqa: error: {message}", err=True)
+
+
+def notice(message: str) -> None:
+    typer.echo(f"tqa: {message}", err=True)
+
+
+@contextlib.contextmanager
+def cli_errors() -> Iterator[None]:
+    """Turn ``TqaError`` into exit 2 and Ctrl-C into exit 130, without a traceback."""
+    try:
+        yield
+    except TqaError as exc:
+        error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("tqa: interrupted", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # the reader of our output went away (| head): not an error of ours
+        with contextlib.suppress(OSError):
+            sys.stderr.close()
+        raise typer.Exit(EXIT_OK) from None
+    except (OSError, MemoryError) as exc:
+        if os.environ.get("TQA_DEBUG"):
+            raise
+        error(f"{type(exc).__name__}: {exc}")
+        raise typer.Exit(EXIT_ERROR) from None
