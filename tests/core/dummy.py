@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from tqa.core.check import Check, Emitted
 from tqa.core.model import Category, Score, Segment, Severity
@@ -57,7 +58,7 @@ class Repeats(Check):
     category = Category.STYLE
     severity = Severity.CRITICAL
     scope = "document"
-    options = {"ignore_case": False}
+    options: ClassVar[dict[str, object]] = {"ignore_case": False}
 
     def start_document(self, document: str) -> None:
         self.seen: set[str] = set()

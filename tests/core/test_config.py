@@ -51,7 +51,7 @@ def test_pyproject_tool_section(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[tool.tqa]\nfail_on = "minor"\ncolour = "red"\n')
     path = find_config(tmp_path)
     assert path == tmp_path / "pyproject.toml"
-    with pytest.raises(ConfigError, match="unknown key 'tool.tqa.colour'"):
+    with pytest.raises(ConfigError, match=r"unknown key 'tool\.tqa\.colour'"):
         load_config(path)
 
 

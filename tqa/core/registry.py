@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+from collections.abc import Iterator
 from importlib import metadata
 
 from tqa.core.check import CODE_RE, NAME_RE, Check, iter_checks_in
@@ -45,7 +46,7 @@ class Registry:
         self._by_code = dict(sorted(by_code.items()))
         self._by_name = by_name
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[type[Check]]:
         return iter(self._by_code.values())
 
     def __len__(self) -> int:
