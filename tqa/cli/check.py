@@ -21,7 +21,13 @@ from tqa.formats import ReadOptions, read_segments
 from tqa.report import FORMATS, RunInfo, get_formatter
 from tqa.report.output import atomic_text_writer
 
-_EXT_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
+_EXT_FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".xml": "junit",
+    ".md": "markdown",
+}
 
 
 def _pick_format(explicit: str | None, output: Path | None, stream: TextIO) -> str:
@@ -60,7 +66,8 @@ def check(
         None,
         "--format",
         "-f",
-        help="Report format: table (default on a terminal), json, jsonl (default otherwise), csv.",
+        help="Report format: table (default on a terminal), json, jsonl (default otherwise), "
+        "csv, junit, markdown.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report here (atomically) instead of stdout."
@@ -140,6 +147,7 @@ def check(
             for result in pipeline.run(segments):
                 summary.add(result)
                 formatter.handle(result)
+            summary.metrics = {c.code: r for c in plan.checks if (r := c.report())}
             formatter.stop(summary)
 
         if output is not None:

@@ -97,6 +97,10 @@ class Check:
     def start_document(self, document: str) -> None:
         """Called before the first segment of each document (document-level checks)."""
 
+    def report(self) -> dict[str, Any]:
+        """Run-level figures for the summary (e.g. corpus metrics); empty by default."""
+        return {}
+
     # -- helpers ------------------------------------------------------------------------------
     def finding(
         self,

@@ -43,6 +43,8 @@ FORMATS: dict[str, str] = {
     "json": "tqa.report.jsonfmt:JsonFormatter",
     "jsonl": "tqa.report.jsonfmt:JsonlFormatter",
     "csv": "tqa.report.csvfmt:CsvFormatter",
+    "junit": "tqa.report.junit:JunitFormatter",
+    "markdown": "tqa.report.markdown:MarkdownFormatter",
 }
 
 
