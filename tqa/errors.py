@@ -49,9 +49,7 @@ class MissingExtraError(TqaError):
 
     def __init__(self, what: str, extra: str) -> None:
         self.extra = extra
-        super().__init__(
-            f"{what} needs the optional extra '{extra}': pip install 'tqa[{extra}]'"
-        )
+        super().__init__(f"{what} needs the optional extra '{extra}': pip install 'tqa[{extra}]'")
 
 
 class CheckUnavailable(TqaError):

@@ -17,6 +17,7 @@ from tqa.core.model import Segment
 from tqa.core.pipeline import Pipeline, build_checks
 from tqa.core.selection import Selection
 
+METRIC_ARGS = ["-m", "bleu", "chrf", "ter", "-w", "4"]
 HYPS = [
     "The army withdrew from the city.",
     "At least 311 people died, according to the NGO.",
@@ -61,8 +62,7 @@ def test_corpus_scores_equal_the_sacrebleu_cli(tmp_path: Path) -> None:
     hyp.write_text("\n".join(HYPS) + "\n", encoding="utf-8")
     ref.write_text("\n".join(REFS) + "\n", encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp)]
-        + ["-m", "bleu", "chrf", "ter", "-w", "4"],
+        [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp), *METRIC_ARGS],
         capture_output=True,
         text=True,
         check=True,

@@ -7,6 +7,7 @@ input and never drops a segment silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ class ReadOptions:
     format: str | None = None
 
 
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+
 Reader = Callable[[Path, ReadOptions], Iterator[Segment]]
 
 EXTENSIONS: dict[str, str] = {
@@ -47,9 +50,17 @@ EXTENSIONS: dict[str, str] = {
 
 
 def _readers() -> dict[str, Reader]:
-    from tqa.formats import jsonl
+    from tqa.formats import delimited, jsonl, parallel, po, tmx, xliff
 
-    readers: dict[str, Reader] = {"jsonl": jsonl.read}
+    readers: dict[str, Reader] = {
+        "jsonl": jsonl.read,
+        "tsv": delimited.read_tsv,
+        "csv": delimited.read_csv,
+        "txt": parallel.read,
+        "xliff": xliff.read,
+        "tmx": tmx.read,
+        "po": po.read,
+    }
     return readers
 
 
@@ -82,7 +93,12 @@ def read_segments(path: Path, options: ReadOptions | None = None) -> Iterator[Se
 
 
 def require_langs(
-    path: Path, src: str | None, tgt: str | None, *, line: int | None = None
+    path: Path | str,
+    src: str | None,
+    tgt: str | None,
+    *,
+    line: int | None = None,
+    unit: str | None = None,
 ) -> tuple[str, str]:
     """Both languages, or an error saying where they were missing."""
     missing = [name for name, value in (("source", src), ("target", tgt)) if not value]
@@ -92,6 +108,33 @@ def require_langs(
             f"no {' or '.join(missing)} language: the file does not say it; "
             "pass --src-lang/--tgt-lang",
             line=line,
+            unit=unit,
         )
     assert src is not None and tgt is not None
     return src, tgt
+
+
+def check_text(
+    path: Path | str,
+    text: str,
+    *,
+    what: str,
+    line: int | None = None,
+    unit: str | None = None,
+) -> str:
+    """``text`` unchanged, or an error if it holds a NUL or a lone surrogate.
+
+    Escapes (JSON ``\\u0000``, ``\\ud800``) can smuggle in characters that the byte-level
+    checks of ``textio`` never see and that no output format can write back.
+    """
+    bad = _BAD_CHARS.search(text)
+    if bad is None:
+        return text
+    if bad.group() == "\x00":
+        raise InputError(str(path), f"{what} contains a NUL character", line=line, unit=unit)
+    raise InputError(
+        str(path),
+        f"{what} contains a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}",
+        line=line,
+        unit=unit,
+    )

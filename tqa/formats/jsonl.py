@@ -1,5 +1,17 @@
 """JSONL: one object per line with ``id``, ``source``, ``target`` and optional
-``reference``, ``src_lang``, ``tgt_lang``. This contract is relied on by outside tools."""
+``reference``, ``src_lang``, ``tgt_lang``. This contract is relied on by outside tools.
+
+- ``source`` and ``target`` are required strings (``null`` is an error, ``""`` is fine).
+- ``reference``, ``src_lang`` and ``tgt_lang`` are optional strings or ``null``; a
+  per-segment language overrides ``--src-lang``/``--tgt-lang``.
+- ``id`` is a string or an integer, defaulting to the line number; ids must be unique and
+  not empty.
+- Other keys are ignored (producers may carry their own metadata).
+- Blank lines are skipped; an empty file gives zero segments.
+- Strings may not hold lone surrogates (``"\\ud800"``): they cannot be written back out.
+
+The reader streams: memory holds one line plus the set of ids seen so far.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +21,11 @@ from pathlib import Path
 
 from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
-from tqa.formats import ReadOptions, require_langs
+from tqa.formats import ReadOptions, check_text, require_langs
 from tqa.formats.textio import iter_lines
 
-_TEXT_KEYS = ("source", "target", "reference", "src_lang", "tgt_lang")
+_REQUIRED = ("source", "target")
+_OPTIONAL = ("reference", "src_lang", "tgt_lang")
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
@@ -30,21 +43,38 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
             raise InputError(
                 str(path), f"expected a JSON object, got {type(obj).__name__}", line=number
             )
-        for key in ("source", "target"):
+        for key in _REQUIRED:
             if key not in obj:
                 raise InputError(str(path), f"missing required key '{key}'", line=number)
-        for key in _TEXT_KEYS:
+            if not isinstance(obj[key], str):
+                raise InputError(
+                    str(path),
+                    f"'{key}' must be a string, got {_json_type(obj[key])}",
+                    line=number,
+                )
+        for key in _OPTIONAL:
             value = obj.get(key)
             if value is not None and not isinstance(value, str):
                 raise InputError(
                     str(path),
-                    f"'{key}' must be a string, got {type(value).__name__}",
+                    f"'{key}' must be a string or null, got {_json_type(value)}",
                     line=number,
                 )
-        raw_id = obj.get("id", str(number))
+        for key in (*_REQUIRED, *_OPTIONAL):
+            value = obj.get(key)
+            if value is not None:
+                check_text(path, value, what=f"'{key}'", line=number)
+        raw_id = obj.get("id", number)
         if not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
-            raise InputError(str(path), "'id' must be a string or an integer", line=number)
+            raise InputError(
+                str(path),
+                f"'id' must be a string or an integer, got {_json_type(raw_id)}",
+                line=number,
+            )
         seg_id = str(raw_id)
+        if not seg_id.strip():
+            raise InputError(str(path), "'id' is empty", line=number)
+        check_text(path, seg_id, what="'id'", line=number)
         if seg_id in seen:
             raise InputError(str(path), f"duplicate segment id {seg_id!r}", line=number)
         seen.add(seg_id)
@@ -64,3 +94,18 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
             origin=Origin(str(path), line=number),
             document=str(path),
         )
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type (``null``, ``number``...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "string"
