@@ -8,7 +8,7 @@ TORCH_CPU := torch==2.13.0
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: venv demo test lint format docs bench bench-numbers clean
+.PHONY: venv browser demo test lint format docs bench bench-numbers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,17 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The HTML report is tested in a real browser: Debian's chromium (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: the browser tests will skip (apt-get install chromium)"; fi; }
+
 demo: $(STAMP)
 	$(BIN)/tqa check seeds/aleppo.es-en.jsonl --fail-on never
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -75,3 +75,26 @@ ALL = [EmptyTarget, Boom, BadSpan, Repeats]
 
 def seg(i: int, source: str, target: str, document: str = "d") -> Segment:
     return Segment(str(i), source, target, "en", "es", document=document)
+
+
+class FlagWord(Check):
+    """Flags every ``311`` in the target, and the first ``alert`` in the source."""
+
+    code = "TST301"
+    name = "test.flag-word"
+    category = Category.ACCURACY
+    severity = Severity.MAJOR
+
+    def check(self, segment: Segment) -> Iterable[Emitted]:
+        start = segment.target.find("311")
+        while start >= 0:
+            yield self.finding(segment, "flagged 311", target_span=(start, start + 3))
+            start = segment.target.find("311", start + 1)
+        at = segment.source.find("alert")
+        if at >= 0:
+            yield self.finding(
+                segment,
+                "alert in source",
+                source_span=(at, at + 5),
+                severity=Severity.MINOR,
+            )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from tqa import __version__
 from tqa.cli import check, checks_cmd, models
+from tqa.cli.common import EXIT_INTERNAL
 
 app = typer.Typer(
     name="tqa",
@@ -38,7 +42,18 @@ app.add_typer(models.app, name="models")
 
 
 def main() -> None:
-    app()
+    """Console entry point. A bug still ends in one line unless ``TQA_DEBUG`` is set."""
+    try:
+        app()
+    except Exception as exc:  # the CLI boundary: anything unexpected is our bug
+        if os.environ.get("TQA_DEBUG"):
+            raise
+        typer.echo(
+            f"tqa: internal error: {type(exc).__name__}: {exc} "
+            "(set TQA_DEBUG=1 for the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":  # pragma: no cover

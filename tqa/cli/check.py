@@ -27,6 +27,8 @@ _EXT_FORMATS = {
     ".csv": "csv",
     ".xml": "junit",
     ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -67,7 +69,7 @@ def check(
         "--format",
         "-f",
         help="Report format: table (default on a terminal), json, jsonl (default otherwise), "
-        "csv, junit, markdown.",
+        "csv, junit, markdown, html.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report here (atomically) instead of stdout."

@@ -45,6 +45,7 @@ FORMATS: dict[str, str] = {
     "csv": "tqa.report.csvfmt:CsvFormatter",
     "junit": "tqa.report.junit:JunitFormatter",
     "markdown": "tqa.report.markdown:MarkdownFormatter",
+    "html": "tqa.report.html:HtmlFormatter",
 }
 
 
