@@ -35,17 +35,18 @@ class CorpusMetrics:
         self.stats: dict[str, dict[str, list[float]]] = {}
         self.counts: dict[str, int] = {}
 
-    def sentence(self, hypothesis: str, reference: str) -> dict[str, float]:
+    def sentence(self, hypothesis: str, references: list[str]) -> dict[str, float]:
         """Sentence-level scores, equal to ``sacrebleu.sentence_*``."""
         return {
-            key: metric.sentence_score(hypothesis, [reference]).score
+            key: metric.sentence_score(hypothesis, references).score
             for key, metric in self.sentence_metrics.items()
         }
 
-    def add(self, hypothesis: str, reference: str, document: str) -> None:
+    def add(self, hypothesis: str, references: list[str], document: str) -> None:
         """Add one segment's statistics to the run's and the document's totals."""
+        streams = [[ref] for ref in references]
         for key, metric in self.corpus_metrics.items():
-            stats = metric._extract_corpus_statistics([hypothesis], [[reference]])[0]
+            stats = metric._extract_corpus_statistics([hypothesis], streams)[0]
             for doc in ("", document):
                 bucket = self.stats.setdefault(doc, {})
                 if key in bucket:
@@ -73,7 +74,7 @@ class CorpusMetrics:
 
 def _sentence_scores(check: Check, metrics: CorpusMetrics, segment: Segment) -> dict[str, float]:
     return check.context.analysis(
-        segment, "reference-scores", lambda s: metrics.sentence(s.target, s.reference or "")
+        segment, "reference-scores", lambda s: metrics.sentence(s.target, [s.reference or ""])
     )
 
 
@@ -102,7 +103,7 @@ class ReferenceMetrics(Check):
     def check(self, segment: Segment) -> Iterable[Emitted]:
         if segment.reference is None:
             return
-        self.metrics.add(segment.target, segment.reference, segment.document)
+        self.metrics.add(segment.target, [segment.reference], segment.document)
         for key, value in _sentence_scores(self, self.metrics, segment).items():
             yield Score(key, value)
 

@@ -11,6 +11,7 @@ from typing import TextIO
 import typer
 
 from tqa.cli.common import EXIT_FINDINGS, EXIT_OK, cli_errors, notice
+from tqa.core.baseline import Baseline
 from tqa.core.check import RunContext
 from tqa.core.config import FAIL_ON_CHOICES, find_config, load_config
 from tqa.core.model import Segment, Severity
@@ -32,7 +33,7 @@ _EXT_FORMATS = {
 }
 
 
-def _pick_format(explicit: str | None, output: Path | None, stream: TextIO) -> str:
+def pick_format(explicit: str | None, output: Path | None, stream: TextIO) -> str:
     if explicit:
         if explicit not in FORMATS:
             raise UsageError(f"unknown --format {explicit!r} (known: {', '.join(FORMATS)})")
@@ -43,10 +44,10 @@ def _pick_format(explicit: str | None, output: Path | None, stream: TextIO) -> s
 
 
 def fails(summary: Summary, fail_on: str) -> bool:
-    """Whether the run's worst finding reaches the ``--fail-on`` threshold."""
-    if fail_on == "never" or summary.worst is None:
+    """Whether the run's worst new finding (not in a baseline) reaches ``--fail-on``."""
+    if fail_on == "never" or summary.worst_new is None:
         return False
-    return summary.worst >= Severity.parse(fail_on)
+    return summary.worst_new >= Severity.parse(fail_on)
 
 
 def check(
@@ -94,6 +95,11 @@ def check(
     ),
     device: str = typer.Option("cpu", "--device", help="Device for model-based checks."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the score cache."),
+    baseline: Path | None = typer.Option(
+        None,
+        "--baseline",
+        help="A previous JSONL result: its findings are known and do not count for --fail-on.",
+    ),
     config: Path | None = typer.Option(
         None, "--config", help="Config file (default: ./tqa.toml or [tool.tqa] in pyproject)."
     ),
@@ -139,14 +145,17 @@ def check(
             fail_on=threshold,
             notices=tuple(plan.notices),
         )
-        fmt = _pick_format(output_format, output, sys.stdout)
+        fmt = pick_format(output_format, output, sys.stdout)
         summary = Summary()
         pipeline = Pipeline(plan.checks)
+        known = Baseline.load(baseline) if baseline is not None else None
 
         def write(stream: TextIO) -> None:
             formatter = get_formatter(fmt, stream)
             formatter.start(info)
             for result in pipeline.run(segments):
+                if known is not None:
+                    known.mark(result)
                 summary.add(result)
                 formatter.handle(result)
             summary.metrics = {c.code: r for c in plan.checks if (r := c.report())}
@@ -162,5 +171,6 @@ def check(
             notice(
                 f"{summary.segments} segments, {summary.findings} findings "
                 f"({summary.severity_line()})"
+                + (f"; {summary.known} known from the baseline" if known is not None else "")
             )
     raise typer.Exit(EXIT_FINDINGS if fails(summary, threshold) else EXIT_OK)

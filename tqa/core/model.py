@@ -133,6 +133,11 @@ class SegmentResult:
     segment: Segment
     findings: list[Finding] = field(default_factory=list)
     scores: dict[str, ScoreValue] = field(default_factory=dict)
+    known: frozenset[int] = frozenset()
+    """Indices of findings already present in a ``--baseline`` (they do not gate the run)."""
+
+    def new_findings(self) -> list[Finding]:
+        return [f for i, f in enumerate(self.findings) if i not in self.known]
 
     def sort(self) -> None:
         """Deterministic order: by code, then by target then source position."""

@@ -59,6 +59,8 @@ class Summary:
     documents: dict[str, DocumentTotals] = field(default_factory=dict)
     total: DocumentTotals = field(default_factory=DocumentTotals)
     worst: Severity | None = None
+    worst_new: Severity | None = None
+    known: int = 0
     metrics: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def add(self, result: SegmentResult) -> None:
@@ -73,6 +75,10 @@ class Summary:
             totals.findings += len(result.findings)
         if result.findings:
             self.segments_with_findings += 1
+        self.known += len(result.known)
+        for finding in result.new_findings():
+            if self.worst_new is None or finding.severity > self.worst_new:
+                self.worst_new = finding.severity
         for finding in result.findings:
             self.by_severity[finding.severity.label] += 1
             self.by_category[finding.category.value] += 1
@@ -99,6 +105,7 @@ class Summary:
             "segments": self.segments,
             "segments_with_findings": self.segments_with_findings,
             "findings": self.findings,
+            "new_findings": self.findings - self.known,
             "by_severity": {s.label: self.by_severity.get(s.label, 0) for s in reversed(Severity)},
             "by_category": dict(sorted(self.by_category.items())),
             "by_code": dict(sorted(self.by_code.items())),

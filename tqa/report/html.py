@@ -63,16 +63,25 @@ def highlight(text: str, spans: list[tuple[Span, int, str]]) -> Markup:
 
 def _row(result: SegmentResult) -> dict[str, Any]:
     seg = result.segment
+    known = {id(f) for i, f in enumerate(result.findings) if i in result.known}
     findings = sorted(result.findings, key=lambda f: (-int(f.severity), f.code))
-    src_spans = [(f.source_span, i, f.severity.label) for i, f in enumerate(findings) if f.source_span]
-    tgt_spans = [(f.target_span, i, f.severity.label) for i, f in enumerate(findings) if f.target_span]
+    src_spans = [
+        (f.source_span, i, f.severity.label)
+        for i, f in enumerate(findings)
+        if f.source_span is not None
+    ]
+    tgt_spans = [
+        (f.target_span, i, f.severity.label)
+        for i, f in enumerate(findings)
+        if f.target_span is not None
+    ]
     return {
         "id": seg.id,
         "langs": f"{seg.src_lang}→{seg.tgt_lang}",
         "src_dir": text_direction(seg.src_lang),
         "tgt_dir": text_direction(seg.tgt_lang),
-        "source": str(highlight(seg.source, src_spans)),  # type: ignore[arg-type]
-        "target": str(highlight(seg.target, tgt_spans)),  # type: ignore[arg-type]
+        "source": str(highlight(seg.source, src_spans)),
+        "target": str(highlight(seg.target, tgt_spans)),
         "worst": findings[0].severity.label if findings else "clean",
         "filter": ";".join(f"{f.severity.label}|{f.category.value}|{f.code}" for f in findings),
         "findings": [
@@ -84,6 +93,7 @@ def _row(result: SegmentResult) -> dict[str, Any]:
                 "category": f.category.value,
                 "message": f.message,
                 "suggestion": f.suggestion,
+                "known": id(f) in known,
             }
             for i, f in enumerate(findings)
         ],
@@ -94,7 +104,9 @@ def _row(result: SegmentResult) -> dict[str, Any]:
 
 
 def _environment() -> Environment:
-    env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["markup"] = Markup
     return env
 

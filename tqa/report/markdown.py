@@ -42,6 +42,11 @@ class MarkdownFormatter(Formatter):
             f"({summary.severity_line()}); quality score **{summary.quality_score:.2f}** "
             f"over {summary.total.words} target words.\n\n"
         )
+        if summary.known:
+            w(
+                f"**{summary.findings - summary.known}** new findings; {summary.known} known "
+                "from the baseline.\n\n"
+            )
         if summary.by_code:
             w("| code | count |\n|---|---|\n")
             for code, count in sorted(summary.by_code.items()):

@@ -66,7 +66,7 @@ class TableFormatter(Formatter):
         tgt_spans = [f.target_span for f in result.findings if f.target_span]
         self.console.print(Text("  src ", style="dim") + _highlight(seg.source, src_spans))
         self.console.print(Text("  tgt ", style="dim") + _highlight(seg.target, tgt_spans))
-        for f in result.findings:
+        for index, f in enumerate(result.findings):
             line = Text("  ")
             line.append(f"{f.severity.label:<8}", style=STYLES[f.severity])
             line.append(f" {f.code} ", style="bold")
@@ -74,6 +74,8 @@ class TableFormatter(Formatter):
             line.append(f.message)
             if f.suggestion:
                 line.append(f"  → {f.suggestion}", style="green")
+            if index in result.known:
+                line.append("  (in baseline)", style="dim")
             self.console.print(line)
 
     def stop(self, summary: Summary) -> None:
@@ -85,7 +87,16 @@ class TableFormatter(Formatter):
                 style="bold",
             )
         )
+        if summary.known:
+            self.console.print(
+                Text(f"{summary.known} findings known from the baseline", style="dim")
+            )
         if summary.by_code:
             codes = "  ".join(f"{code}×{n}" for code, n in sorted(summary.by_code.items()))
             self.console.print(escape(codes))
+        for code, figures in sorted(summary.metrics.items()):
+            shown = "  ".join(f"{k} {v:.2f}" for k, v in figures.items() if isinstance(v, float))
+            if shown:
+                self.console.print(Text(f"{code}: {shown}"))
+        self.console.print(Text(f"quality score: {summary.quality_score:.2f}"))
         self.console.print(Text(f"signature: {self.info.signature}", style="dim"))
