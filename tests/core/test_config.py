@@ -77,3 +77,12 @@ def test_unknown_check_and_option_are_errors(tmp_path: Path) -> None:
     cfg = load_config(write(tmp_path, "tqa.toml", '[severity]\nTQA999 = "minor"\n'))
     with pytest.raises(ConfigError, match="severity for unknown check 'TQA999'"):
         build_checks(cfg, RunContext(), registry)
+
+
+def test_penalties(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path, "tqa.toml", "[penalties]\nmajor = 10\n"))
+    assert cfg.penalties == {"neutral": 0.0, "minor": 1.0, "major": 10.0, "critical": 25.0}
+    with pytest.raises(ConfigError, match=r"unknown key 'penalties\.fatal'"):
+        load_config(write(tmp_path, "tqa.toml", "[penalties]\nfatal = 100\n"))
+    with pytest.raises(ConfigError, match="must be a number >= 0"):
+        load_config(write(tmp_path, "tqa.toml", '[penalties]\nminor = "one"\n'))

@@ -146,7 +146,7 @@ def check(
             notices=tuple(plan.notices),
         )
         fmt = pick_format(output_format, output, sys.stdout)
-        summary = Summary()
+        summary = Summary(penalties=cfg.penalties)
         pipeline = Pipeline(plan.checks)
         known = Baseline.load(baseline) if baseline is not None else None
 

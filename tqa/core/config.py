@@ -16,6 +16,11 @@ Recognised keys (all optional)::
     [checks."format.length-ratio"]   # options of one check, by code or name
     max_ratio = 2.5
 
+    [penalties]                 # quality-score weights per severity
+    minor = 1
+    major = 5
+    critical = 25
+
 Unknown keys, unknown checks and unknown options are errors that name the key and the file.
 """
 
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from tqa.core.model import Severity
+from tqa.core.summary import DEFAULT_PENALTIES
 from tqa.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -46,6 +52,7 @@ _TOP_KEYS = {
     "fluency_model",
     "severity",
     "checks",
+    "penalties",
 }
 
 
@@ -60,6 +67,7 @@ class Config:
     fluency_model: str | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    penalties: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_PENALTIES))
     path: Path | None = None
 
 
@@ -142,4 +150,13 @@ def _from_mapping(raw: dict[str, Any], path: Path, prefix: str) -> Config:
     if not isinstance(checks, dict) or not all(isinstance(v, dict) for v in checks.values()):
         raise ConfigError(f"{path}: '{prefix}checks' must hold one table per check")
     cfg.checks = {k: dict(v) for k, v in checks.items()}
+    penalties = raw.get("penalties", {})
+    if not isinstance(penalties, dict):
+        raise ConfigError(f"{path}: '{prefix}penalties' must be a table")
+    for severity, weight in penalties.items():
+        if severity not in DEFAULT_PENALTIES:
+            raise ConfigError(f"{path}: unknown key '{prefix}penalties.{severity}'")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
+            raise ConfigError(f"{path}: '{prefix}penalties.{severity}' must be a number >= 0")
+        cfg.penalties[severity] = float(weight)
     return cfg
