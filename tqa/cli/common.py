@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterator
 
@@ -16,6 +17,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 def error(message: str) -> None:
@@ -26,9 +28,20 @@ def notice(message: str) -> None:
     typer.echo(f"tqa: {message}", err=True)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that atomic writers clean up on the way out."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 @contextlib.contextmanager
 def cli_errors() -> Iterator[None]:
-    """Turn ``TqaError`` into exit 2 and Ctrl-C into exit 130, without a traceback."""
+    """Turn ``TqaError`` into exit 2, Ctrl-C into 130 and SIGTERM into 143, without a
+    traceback. Outputs being written are abandoned and the previous file stays."""
+    with contextlib.suppress(ValueError):  # not in the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         yield
     except TqaError as exc:
@@ -37,6 +50,9 @@ def cli_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("tqa: interrupted", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Terminated:
+        typer.echo("tqa: terminated", err=True)
+        raise typer.Exit(EXIT_TERMINATED) from None
     except BrokenPipeError:
         # the reader of our output went away (| head): not an error of ours
         with contextlib.suppress(OSError):
