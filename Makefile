@@ -45,5 +45,8 @@ format: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/tqa checks list --format markdown > docs/checks.md
 
+bench-numbers: $(STAMP)
+	$(BIN)/python benchmarks/numbers/run.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
