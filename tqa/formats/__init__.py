@@ -3,6 +3,23 @@
 ``read_segments(path, options)`` picks the reader from ``options.format`` or the file
 extension. Every reader raises ``InputError`` naming the file and line (or unit id) for bad
 input and never drops a segment silently.
+
+What each format does with encodings, empty files and memory (details in each module):
+
+=========  ==============================  ===================  =====================
+format     encodings                       empty file           reading
+=========  ==============================  ===================  =====================
+jsonl      UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        streamed, line by line
+tsv, csv   UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        streamed, row by row
+txt        UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        lines counted, streamed
+xliff/tmx  UTF-8 (BOM ok), UTF-16 w/ BOM   error (not XML)      whole document
+po         UTF-8 (BOM ok) only             zero segments        whole file
+=========  ==============================  ===================  =====================
+
+Line ends may be LF, CRLF or a lone CR everywhere; invalid UTF-8 and NUL bytes are errors
+with line, column and byte offset; XML is checked with defusedxml first (``xmlsafe``).
+Line-based readers report errors when they reach the bad line; XML and PO readers, and the
+parallel-text length check, fail when ``read_segments`` is called.
 """
 
 from __future__ import annotations
@@ -89,6 +106,11 @@ def read_segments(path: Path, options: ReadOptions | None = None) -> Iterator[Se
     if path.is_dir():
         raise InputError(str(path), "is a directory, not a file")
     fmt = detect_format(path, options.format)
+    if fmt != "txt" and (options.target is not None or options.reference is not None):
+        raise UsageError(
+            f"{path}: a separate target or reference file only goes with plain-text input; "
+            f"this {fmt} file carries its own targets (and references, where the format has them)"
+        )
     return _readers()[fmt](path, options)
 
 

@@ -22,6 +22,7 @@ from typing import BinaryIO
 from tqa.errors import InputError
 
 _EOL = re.compile(rb"\r\n|\r|\n")
+_EOL_TEXT = re.compile("\r\n|\r|\n")
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -94,18 +95,36 @@ def _iter_utf16(path: Path | str, handle: BinaryIO, keepends: bool) -> Iterator[
     while True:
         try:
             line = stream.readline()
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                str(path), f"invalid UTF-16 ({exc.reason})", line=number + 1
-            ) from None
+        except UnicodeDecodeError:
+            # The wrapper decodes ahead of the lines it returns: locate the error exactly.
+            handle.seek(0)
+            raise _utf16_error(path, handle.read()) from None
         if not line:
             return
         number += 1
         if "\x00" in line:
             raise InputError(
-                str(path), "NUL character (binary file?)", line=number, column=line.index("\x00") + 1
+                str(path),
+                "NUL character (binary file?)",
+                line=number,
+                column=line.index("\x00") + 1,
             )
         yield number, line if keepends else line.rstrip("\r\n")
+
+
+def _utf16_error(path: Path | str, data: bytes) -> InputError:
+    """The ``InputError`` for the first undecodable byte of a UTF-16 file."""
+    try:
+        data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        lines = _EOL_TEXT.split(data[: exc.start].decode("utf-16"))
+        return InputError(
+            str(path),
+            f"invalid UTF-16 at byte offset {exc.start} ({exc.reason})",
+            line=len(lines),
+            column=len(lines[-1]) + 1,
+        )
+    return InputError(str(path), "invalid UTF-16")
 
 
 def iter_stream(

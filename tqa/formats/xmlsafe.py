@@ -1,0 +1,173 @@
+"""Safe loading of XML input (XLIFF, TMX) before translate-toolkit sees the bytes.
+
+Every XML file goes through three gates:
+
+1. Text: the bytes must be UTF-8 (BOM optional) or UTF-16 with a BOM, and the XML
+   declaration may not name another encoding (``textio`` reports bad bytes with line, column
+   and byte offset).
+2. Safety: defusedxml parses the whole document with entity declarations and external
+   references forbidden (XXE, billion laughs, DTD fetching). A plain
+   ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted: the DTD is never loaded.
+3. Well-formedness: any syntax error is reported with its line and column (1-based).
+
+XML documents are read whole (the formats are trees); memory grows with the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+import defusedxml
+from defusedxml.ElementTree import DefusedXMLParser
+
+from tqa.errors import InputError
+from tqa.formats.textio import decode_bytes, sniff_encoding
+
+_DECLARED = re.compile(r"""\A<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1""")
+_UTF8_NAMES = {"utf-8", "utf8"}
+_UTF16_NAMES = {"utf-16", "utf16", "utf-16le", "utf-16be"}
+_POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+$")
+
+
+@dataclass(frozen=True)
+class XmlInfo:
+    """What the safety pass learnt about the document, beyond "it is safe"."""
+
+    data: bytes
+    """The file's bytes, to hand to translate-toolkit."""
+    root: str
+    """Local name of the root element."""
+    namespace: str
+    """Namespace of the root element (``""`` when none)."""
+    attrib: dict[str, str] = field(default_factory=dict)
+    """Attributes of the root element (Clark notation for namespaced names)."""
+    line: int = 1
+    """Line of the root element's start tag."""
+    children: tuple[str, ...] = ()
+    """Local names of the root's child elements, in order."""
+
+
+class _Recorder:
+    """Parser target that keeps only the root element and the names of its children."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.root: str | None = None
+        self.attrib: dict[str, str] = {}
+        self.line = 1
+        self.children: list[str] = []
+        self.parser: Any = None
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self.depth == 0:
+            self.root = tag
+            self.attrib = dict(attrib)
+            if self.parser is not None:
+                self.line = self.parser.CurrentLineNumber
+        elif self.depth == 1:
+            self.children.append(_split(tag)[1])
+        self.depth += 1
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+    def data(self, data: str) -> None:
+        pass
+
+    def close(self) -> None:
+        return None
+
+
+def load_xml(path: Path) -> XmlInfo:
+    """Read, decode-check and safety-check an XML file; ``InputError`` on any problem."""
+    data = path.read_bytes()
+    encoding = sniff_encoding(path, data[:4])
+    # The declaration first (it is ASCII): a Latin-1 file is told so, not "invalid UTF-8".
+    if encoding == "utf-16":
+        head = data[:512].decode("utf-16", errors="replace")
+    else:
+        head = data[:256].removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    _check_declaration(path, head.lstrip("\ufeff"), encoding)
+    text = decode_bytes(path, data)
+    if not text.strip():
+        raise InputError(str(path), "empty file: no XML document", line=1)
+    recorder = _Recorder()
+    parser = DefusedXMLParser(
+        target=recorder, forbid_dtd=False, forbid_entities=True, forbid_external=True
+    )
+    expat = parser.parser
+    recorder.parser = expat
+    try:
+        parser.feed(data)
+        parser.close()
+    except ParseError as exc:
+        line, column = exc.position
+        message = _POSITION_SUFFIX.sub("", str(exc))
+        raise InputError(
+            str(path), f"malformed XML: {message}", line=line, column=column + 1
+        ) from None
+    except defusedxml.EntitiesForbidden as exc:
+        raise InputError(
+            str(path),
+            f"XML entity declarations are forbidden (<!ENTITY {exc.name} ...>): they allow "
+            "external-entity (XXE) and entity-expansion (billion laughs) attacks",
+            line=expat.CurrentLineNumber,
+            column=expat.CurrentColumnNumber + 1,
+        ) from None
+    except defusedxml.DefusedXmlException as exc:
+        raise InputError(
+            str(path),
+            f"unsafe XML refused ({type(exc).__name__}: {exc})",
+            line=expat.CurrentLineNumber,
+            column=expat.CurrentColumnNumber + 1,
+        ) from None
+    assert recorder.root is not None  # a well-formed document has a root element
+    namespace, local = _split(recorder.root)
+    return XmlInfo(
+        data=data,
+        root=local,
+        namespace=namespace,
+        attrib=recorder.attrib,
+        line=recorder.line,
+        children=tuple(recorder.children),
+    )
+
+
+def _split(tag: str) -> tuple[str, str]:
+    """``{ns}local`` -> ``(ns, local)``."""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return "", tag
+
+
+def _check_declaration(path: Path, text: str, encoding: str) -> None:
+    match = _DECLARED.match(text)
+    if match is None:
+        return
+    declared = match.group(2)
+    allowed = _UTF16_NAMES if encoding == "utf-16" else _UTF8_NAMES
+    if declared.strip().lower() in allowed:
+        return
+    if encoding == "utf-16":
+        message = (
+            f"the file starts with a UTF-16 byte-order mark but its XML declaration says "
+            f"encoding={declared!r}"
+        )
+    else:
+        message = (
+            f"the XML declaration says encoding={declared!r}; tqa reads XML in UTF-8 (or "
+            f"UTF-16 with a byte-order mark): convert it, e.g. iconv -f {declared} -t UTF-8"
+        )
+    raise InputError(str(path), message, line=1)
+
+
+def toolkit_error(path: Path, kind: str, exc: Exception) -> InputError:
+    """An error translate-toolkit raised on a document that passed the safety checks."""
+    line = getattr(exc, "lineno", None)
+    return InputError(str(path), f"cannot read the file as {kind}: {exc}", line=line)
