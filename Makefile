@@ -27,8 +27,20 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: the browser tests will skip (apt-get install chromium)"; fi; }
 
+GLOSSARY := corpora/glossaries/conflict-syria.csv
+
+# The seed article pair, checked with the conflict glossary and scored for fluency, then a
+# copy of it with planted translation errors; an HTML report of each lands in out/.
 demo: $(STAMP)
-	$(BIN)/tqa check seeds/aleppo.es-en.jsonl --fail-on never
+	@mkdir -p out
+	$(BIN)/tqa check seeds/aleppo.es-en.jsonl --glossary $(GLOSSARY) --format table --fail-on never
+	$(BIN)/tqa check seeds/aleppo.es-en.jsonl --glossary $(GLOSSARY) --format html \
+	  -o out/aleppo.html --fail-on never --quiet
+	$(BIN)/tqa check seeds/aleppo.es-en.errors.jsonl --glossary $(GLOSSARY) --format table \
+	  --fail-on never
+	$(BIN)/tqa check seeds/aleppo.es-en.errors.jsonl --glossary $(GLOSSARY) --format html \
+	  -o out/aleppo.errors.html --fail-on never --quiet
+	@echo "HTML reports: out/aleppo.html out/aleppo.errors.html"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q

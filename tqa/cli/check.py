@@ -133,11 +133,9 @@ def check(
             reference=reference,
             format=input_format,
         )
-        for path in inputs:
-            read_segments(path, options)  # fails early on a missing file or unknown format
-        segments: Iterator[Segment] = itertools.chain.from_iterable(
-            read_segments(path, options) for path in inputs
-        )
+        # open every input first, so that a missing file or unknown format fails before output
+        streams = [read_segments(path, options) for path in inputs]
+        segments: Iterator[Segment] = itertools.chain.from_iterable(streams)
         info = RunInfo(
             inputs=tuple(str(p) for p in inputs),
             checks=tuple(plan.codes),
