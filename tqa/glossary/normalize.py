@@ -1,0 +1,316 @@
+"""Text normalisation and script-aware tokenisation for term matching.
+
+Tokens keep their exact character span in the original text; only their *keys* are
+normalised, so every match maps back to the text as written.
+
+- Unicode: NFKC (full-width Latin, Arabic presentation forms, ligatures become plain letters).
+- Typography: apostrophes (’ ‘ ʼ ′ ` ´) become ``'``, dashes (‐ ‑ ‒ – — ―  −) become ``-``,
+  double quotes (“ ” „ « » ″) become ``"``.
+- Russian: ё is read as е (most press copy writes е).
+- Arabic: alef variants (أ إ آ ٱ) become ا, alef maqsura ى becomes ي, tatweel and harakat are
+  removed. The clitic prefixes و ف (and), ب ل ك (prepositions) and the article ال may precede
+  the first word of a term (``وحلب``, ``بحلب``, ``والحلب`` all contain ``حلب``).
+- Case: keys are case-folded; case-sensitive terms are checked against the original text.
+- Inflection: European languages are stemmed with the Snowball stemmers, token by token.
+- Tokens: runs of letters, digits and combining marks; Han, Kana, Hangul and Thai characters
+  are one token each (those scripts do not separate words by spaces). Hyphens and apostrophes
+  separate tokens but remember the link, so ``cease-fire`` can also be read as one word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
+
+APOSTROPHES = "'’‘ʼ′`´"
+HYPHENS = "-‐‑‒–—―−"
+_TYPOGRAPHY = str.maketrans(
+    {
+        **{c: "'" for c in APOSTROPHES},
+        **{c: "-" for c in HYPHENS},
+        **{c: '"' for c in "“”„‟«»″"},
+    }
+)
+CONNECTORS = frozenset(APOSTROPHES + HYPHENS)
+
+_LETTER_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ـ": None,
+        "ё": "е",
+        "Ё": "Е",
+        **{chr(c): None for c in range(0x064B, 0x0660)},
+        "\u0670": None,
+    }
+)
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
+
+_SEGMENTED_RANGES = (
+    (0x0E00, 0x0E7F),  # Thai
+    (0x0E80, 0x0EFF),  # Lao
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK radicals
+    (0x3005, 0x3007),  # 々 〆 〇
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3130, 0x318F),  # Hangul compatibility Jamo
+    (0x31F0, 0x31FF),  # Katakana extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F),  # half-width Katakana
+    (0x20000, 0x3134F),  # CJK extensions B-G
+)
+
+
+def _segmented_class() -> str:
+    return "".join(f"{_esc(a)}-{_esc(b)}" for a, b in _SEGMENTED_RANGES)
+
+
+def _esc(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+@functools.cache
+def _mark_class() -> str:
+    """A regex class body with every combining mark of the BMP (harakat, accents, matras)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x0300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"{_esc(a)}-{_esc(b)}" for a, b in ranges) + "\\u200c\\u200d\\u0640"
+
+
+@functools.cache
+def _word_re() -> re.Pattern[str]:
+    return re.compile(f"(?:[^\\W_]|[{_mark_class()}])+")
+
+
+@functools.cache
+def _segmented_re() -> re.Pattern[str]:
+    return re.compile(f"[{_segmented_class()}][{_mark_class()}]*")
+
+
+class Token(NamedTuple):
+    """A word (or one CJK character) of a text, with its span in the original string."""
+
+    start: int
+    end: int
+    norm: str
+    """NFKC, typography and Arabic normalised; case preserved."""
+    link: str
+    """``-`` or ``'`` when joined to the previous token by that one character (``cease-fire``,
+    ``Ba'ath``); empty otherwise."""
+    gap: str
+    """Empty when only whitespace or a connector separates it from the previous token;
+    otherwise a key for the punctuation in between (``U.N.``, ``EE. UU.``), never equal to
+    a word key."""
+
+    @property
+    def soft(self) -> bool:
+        return not self.gap
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, unified typography and Arabic normalisation; case is kept."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).translate(_LETTER_MAP)
+
+
+def _normalize_word(word: str) -> str:
+    # A word token holds letters, digits and marks only: ASCII ones need no normalisation.
+    if word.isascii():
+        return word
+    norm = normalize_text(word)
+    if "'" in norm or "-" in norm:
+        # a letter-like apostrophe (ʼ) or a compatibility hyphen inside the word
+        norm = norm.replace("'", "").replace("-", "")
+    return norm
+
+
+def surface(text: str) -> str:
+    """The comparable written form of a span: normalised, whitespace collapsed."""
+    if text.isascii() and "`" not in text:
+        return " ".join(text.split())  # NFKC and the letter maps leave such text as it is
+    return " ".join(normalize_text(text).split())
+
+
+GAP_MARK = "\x00"
+
+
+def gap_marker(gap: str) -> str:
+    """The key of punctuation between two words: whitespace dropped, typography unified."""
+    return GAP_MARK + "".join(normalize_text(gap).split())
+
+
+def _is_soft_gap(gap: str) -> bool:
+    return gap == " " or all(ch.isspace() or ch in CONNECTORS for ch in gap)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens (CJK, Thai: one character per token)."""
+    tokens: list[Token] = []
+    segmented = _segmented_re()
+    split = segmented.search(text) is not None
+    previous_end = -1
+    for match in _word_re().finditer(text):
+        word_start, word_end = match.span()
+        pieces: list[tuple[int, int]]
+        if split and segmented.search(text, word_start, word_end):
+            pieces = []
+            position = word_start
+            for char in segmented.finditer(text, word_start, word_end):
+                start, end = char.span()
+                if start > position:
+                    pieces.append((position, start))
+                pieces.append((start, end))
+                position = end
+            if position < word_end:
+                pieces.append((position, word_end))
+        else:
+            pieces = [(word_start, word_end)]
+        for start, end in pieces:
+            if previous_end < 0:
+                link, gap_key = "", GAP_MARK
+            else:
+                gap = text[previous_end:start]
+                if len(gap) == 1 and gap in CONNECTORS:
+                    link, gap_key = gap.translate(_TYPOGRAPHY), ""
+                elif _is_soft_gap(gap):
+                    link, gap_key = "", ""
+                else:
+                    link, gap_key = "", gap_marker(gap)
+            norm = _normalize_word(text[start:end])
+            if norm:
+                tokens.append(Token(start, end, norm, link, gap_key))
+            previous_end = end
+    return tokens
+
+
+# -- stemming --------------------------------------------------------------------------------
+
+STEMMED_LANGUAGES = {
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nb": "norwegian",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+"""Languages stemmed with Snowball (primary subtag -> algorithm)."""
+
+_CACHE_LIMIT = 200_000
+
+
+@functools.cache
+def stemmer_for(lang: str) -> Callable[[str], str]:
+    """A cached word -> stem function for a language (identity where none applies)."""
+    algorithm = STEMMED_LANGUAGES.get(lang)
+    if algorithm is None:
+        return _identity
+    import snowballstemmer
+
+    try:
+        stemmer = snowballstemmer.stemmer(algorithm)
+    except KeyError:
+        return _identity
+    cache: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        found = cache.get(word)
+        if found is None:
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            found = stemmer.stemWord(word) if len(word) > 2 else word
+            cache[word] = found
+        return found
+
+    return stem
+
+
+def _identity(word: str) -> str:
+    return word
+
+
+def fold(norm: str) -> str:
+    return norm.casefold()
+
+
+# -- Arabic clitics ----------------------------------------------------------------------------
+
+
+_CLITIC_FIRST = frozenset("وفبلك")
+
+
+def arabic_clitic_offsets(token_text: str) -> list[tuple[int, str]]:
+    """Where the stem of an Arabic word may start after clitic prefixes.
+
+    Returns ``(offset in token_text, normalised rest)`` pairs, longest prefix last; the rest
+    keeps at least three letters. ``لل`` (ل + ال) also yields the rest with the article restored.
+    """
+    if not token_text or token_text[0] not in _CLITIC_FIRST:
+        return []
+    letters: list[tuple[int, str]] = []
+    for index, char in enumerate(token_text):
+        norm = char.translate(_LETTER_MAP)
+        if norm and not unicodedata.category(char).startswith("M"):
+            letters.append((index, unicodedata.normalize("NFKC", norm)))
+    word = "".join(ch for _, ch in letters)
+    if len(word) < 4 or not _ARABIC_LETTERS.match(word):
+        return []
+    found: list[tuple[int, str]] = []
+
+    def add(position: int, rest: str | None = None) -> None:
+        if position < len(letters):
+            remainder = rest if rest is not None else word[position:]
+            if len(remainder) >= 3 and (position, remainder) not in found:
+                found.append((letters[position][0], remainder))
+
+    position = 0
+    if word[0] in "وف":
+        position = 1
+        add(position)
+    if word[position : position + 2] == "لل":
+        add(position + 1, "ال" + word[position + 2 :])
+        add(position + 2)
+        return found
+    if position < len(word) and word[position] in "بلك":
+        position += 1
+        add(position)
+    if word[position : position + 2] == "ال":
+        add(position + 2)
+    return found
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC_LETTERS.search(text))
