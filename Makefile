@@ -27,7 +27,7 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: the browser tests will skip (apt-get install chromium)"; fi; }
 
-GLOSSARY := corpora/glossaries/conflict-syria.csv
+GLOSSARY := corpora/glossaries/conflict-syria.tbx
 
 # The seed article pair, checked with the conflict glossary and scored for fluency, then a
 # copy of it with planted translation errors; an HTML report of each lands in out/.

@@ -227,18 +227,24 @@ class InconsistentTerm(_GlossaryCheck):
     Bad:  segment 1 "Hayat Tahrir al-Sham"; segment 5 "Tahrir al-Sham Committee"
     Good: segment 1 "Hayat Tahrir al-Sham"; segment 5 "Hayat Tahrir al-Sham" or "HTS"
 
+    When the source itself switches names for the concept ("rebeldes" first, "insurgentes"
+    later), a target that follows it ("rebels", then "insurgents") is faithful, not drift:
+    with ``follow_source`` (on by default) such a segment is not reported.
+
     The finding spans the later rendering; the suggestion is the document's choice.
-    Options: none. State: one entry per concept (term and segment id).
+    Options: ``follow_source`` (default true). State: one entry per concept (target term,
+    segment id and the source terms seen there).
     """
 
     code = "TQA303"
     name = "terminology.inconsistent"
     severity = Severity.MINOR
     scope = "document"
+    options: ClassVar[dict[str, Any]] = {"follow_source": True}
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
         super().__init__(context, **kwargs)
-        self.choice: dict[str, tuple[str, str]] = {}
+        self.choice: dict[str, tuple[str, str, frozenset[str]]] = {}
 
     def start_document(self, document: str) -> None:
         self.choice = {}
@@ -251,13 +257,18 @@ class InconsistentTerm(_GlossaryCheck):
             cid = match.concept_id
             if cid in skip or not match.term.status.approved or match.term.is_short_form:
                 continue
+            in_source = frozenset(m.term.text for m in terms.source if m.concept_id == cid)
             chosen = self.choice.get(cid)
             if chosen is None:
-                self.choice[cid] = (match.term.text, segment.id)
+                self.choice[cid] = (match.term.text, segment.id, in_source)
                 set_here.add(cid)
                 continue
-            text, where = chosen
+            text, where, source_then = chosen
             if cid in set_here or match.term.text == text:
+                continue
+            if self.opts["follow_source"] and in_source and source_then and not (
+                in_source & source_then
+            ):
                 continue
             chosen_term = next(
                 (t for t in self.concept(cid).terms_in(segment.tgt_lang) if t.text == text), None
