@@ -95,6 +95,7 @@ class ReferenceMetrics(Check):
     name = "reference.metrics"
     category = Category.ACCURACY
     severity = Severity.NEUTRAL
+    parallel = False  # accumulates corpus statistics
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
         super().__init__(context, **kwargs)
@@ -132,6 +133,7 @@ class LowChrf(Check):
     category = Category.ACCURACY
     severity = Severity.MINOR
     enabled_by_default = False
+    parallel = False  # shares the run's metric objects with TQA700
     options: ClassVar[dict[str, Any]] = {"threshold": 30.0}
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:

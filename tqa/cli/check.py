@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,12 +11,12 @@ from typing import TextIO
 
 import typer
 
-from tqa.cli.common import EXIT_FINDINGS, EXIT_OK, cli_errors, notice
+from tqa.cli.common import EXIT_FINDINGS, EXIT_OK, Progress, cli_errors, notice
 from tqa.core.baseline import Baseline
 from tqa.core.check import RunContext
 from tqa.core.config import FAIL_ON_CHOICES, find_config, load_config
 from tqa.core.model import Segment, Severity
-from tqa.core.pipeline import Pipeline, build_checks
+from tqa.core.pipeline import Pipeline, WorkerSpec, build_checks
 from tqa.core.summary import Summary, signature
 from tqa.errors import UsageError
 from tqa.formats import ReadOptions, read_segments
@@ -95,6 +96,12 @@ def check(
     ),
     device: str = typer.Option("cpu", "--device", help="Device for model-based checks."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the score cache."),
+    jobs: int = typer.Option(
+        0,
+        "--jobs",
+        "-j",
+        help="Worker processes for segment checks (0 = one per core; 1 = no workers).",
+    ),
     baseline: Path | None = typer.Option(
         None,
         "--baseline",
@@ -145,17 +152,27 @@ def check(
         )
         fmt = pick_format(output_format, output, sys.stdout)
         summary = Summary(penalties=cfg.penalties)
-        pipeline = Pipeline(plan.checks)
+        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        pipeline = Pipeline(
+            plan.checks,
+            jobs=workers,
+            spec=WorkerSpec(cfg, context, tuple(plan.codes)),
+        )
+        progress = Progress(enabled=not quiet and sys.stderr.isatty())
         known = Baseline.load(baseline) if baseline is not None else None
 
         def write(stream: TextIO) -> None:
             formatter = get_formatter(fmt, stream)
             formatter.start(info)
-            for result in pipeline.run(segments):
-                if known is not None:
-                    known.mark(result)
-                summary.add(result)
-                formatter.handle(result)
+            try:
+                for result in pipeline.run(segments):
+                    if known is not None:
+                        known.mark(result)
+                    summary.add(result)
+                    formatter.handle(result)
+                    progress.advance()
+            finally:
+                progress.close()
             summary.metrics = {c.code: r for c in plan.checks if (r := c.report())}
             formatter.stop(summary)
 

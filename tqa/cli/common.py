@@ -6,7 +6,9 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterator
+from typing import Any
 
 import typer
 
@@ -63,3 +65,53 @@ def cli_errors() -> Iterator[None]:
             raise
         error(f"{type(exc).__name__}: {exc}")
         raise typer.Exit(EXIT_ERROR) from None
+
+
+class Progress:
+    """A progress line on stderr for runs longer than a couple of seconds (rich).
+
+    Off when stderr is not a terminal or with ``--quiet``; starts only after ``delay``
+    seconds, so that short runs print nothing.
+    """
+
+    def __init__(self, enabled: bool, delay: float = 2.0) -> None:
+        self.enabled = enabled
+        self.delay = delay
+        self.count = 0
+        self.started = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def advance(self) -> None:
+        self.count += 1
+        if not self.enabled or self.count % 64:
+            return
+        if self._bar is None:
+            if time.monotonic() - self.started < self.delay:
+                return
+            from rich.console import Console
+            from rich.progress import (
+                MofNCompleteColumn,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+            from rich.progress import Progress as RichProgress
+
+            self._bar = RichProgress(
+                SpinnerColumn(),
+                TextColumn("checking"),
+                MofNCompleteColumn(),
+                TextColumn("segments"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("check", total=None)
+        self._bar.update(self._task, completed=self.count)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

@@ -39,6 +39,16 @@ class RunContext:
     _resources: dict[str, Any] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
+    def fresh(self) -> RunContext:
+        """The same settings without built resources (for a worker process)."""
+        return RunContext(
+            glossary_paths=self.glossary_paths,
+            fluency_model=self.fluency_model,
+            device=self.device,
+            threads=self.threads,
+            use_cache=self.use_cache,
+        )
+
     def resource(self, key: str, factory: Callable[[], T]) -> T:
         """Build a shared resource (a glossary matcher, a model) once per run."""
         if key not in self._resources:
@@ -48,7 +58,14 @@ class RunContext:
 
     def analysis(self, segment: Segment, key: str, compute: Callable[[Segment], T]) -> T:
         """Memoise a per-segment analysis that several checks share (e.g. extracted numbers)."""
-        memo_key = (key, segment.id, segment.source, segment.target)
+        memo_key = (
+            key,
+            segment.id,
+            segment.source,
+            segment.target,
+            segment.src_lang,
+            segment.tgt_lang,
+        )
         if memo_key not in self._memo:
             if len(self._memo) > 4096:
                 self._memo.clear()
@@ -66,6 +83,10 @@ class Check:
     severity: ClassVar[Severity]
     scope: ClassVar[Scope] = "segment"
     enabled_by_default: ClassVar[bool] = True
+    parallel: ClassVar[bool] = True
+    """Whether a segment-level check may run in worker processes (``--jobs``). A check that
+    keeps run-wide state (corpus statistics) or holds a large model sets this to False and
+    runs in the main process."""
     options: ClassVar[Mapping[str, Any]] = {}
     """Default option values; ``tqa.toml`` may override them (unknown keys are an error)."""
 

@@ -160,7 +160,7 @@ class SegmentResult:
             "source": self.segment.source,
             "target": self.segment.target,
             "findings": [f.to_dict() for f in self.findings],
-            "scores": dict(self.scores),
+            "scores": dict(sorted(self.scores.items())),
         }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -98,18 +99,72 @@ def _valid_span(span: tuple[int, int] | None, text: str) -> bool:
     return span is None or (0 <= span[0] <= span[1] <= len(text))
 
 
+@dataclass(frozen=True)
+class WorkerSpec:
+    """A picklable recipe for rebuilding the parallel checks of a run in a worker process."""
+
+    config: Config
+    context: RunContext
+    codes: tuple[str, ...]
+
+
+_WORKER: list[Check] = []
+
+
+def _worker_init(spec: WorkerSpec) -> None:
+    plan = build_checks(spec.config, spec.context, select=list(spec.codes), ignore=[])
+    _WORKER[:] = [c for c in plan.checks if c.code in spec.codes]
+
+
+def _worker_run(chunk: list[Segment]) -> list[SegmentResult]:
+    results = [SegmentResult(segment) for segment in chunk]
+    for check in _WORKER:
+        _run_segment_check(check, chunk, results)
+    return results
+
+
+def _run_segment_check(check: Check, chunk: list[Segment], results: list[SegmentResult]) -> None:
+    try:
+        batch = check.check_batch(chunk)
+    except Exception:
+        batch = None
+    for index, (segment, result) in enumerate(zip(chunk, results, strict=True)):
+        try:
+            emitted = batch[index] if batch is not None else list(check.check(segment))
+        except Exception as exc:
+            result.findings.append(_check_error(segment, check, exc))
+            continue
+        _collect(check, segment, result, emitted)
+
+
 class Pipeline:
     """Runs a check plan over a segment stream.
 
     Segment-level checks see chunks of segments (so model-based checks can batch);
     document-level checks see every segment in input order. A check that raises on a
     segment becomes a ``TQA001`` finding on that segment and the run goes on.
+
+    With ``jobs > 1`` and a ``spec``, the parallel-safe segment checks run in worker
+    processes, a few chunks ahead; everything else runs here, and results come out in input
+    order, identical to a run with one job. Inputs shorter than a few chunks per job are
+    not worth the start-up of workers and run here.
     """
 
-    def __init__(self, checks: Sequence[Check], chunk_size: int = CHUNK_SIZE) -> None:
-        self.segment_checks = [c for c in checks if c.scope == "segment"]
-        self.document_checks = [c for c in checks if c.scope == "document"]
+    def __init__(
+        self,
+        checks: Sequence[Check],
+        chunk_size: int = CHUNK_SIZE,
+        *,
+        jobs: int = 1,
+        spec: WorkerSpec | None = None,
+    ) -> None:
         self.chunk_size = chunk_size
+        self.jobs = max(1, jobs)
+        segment_checks = [c for c in checks if c.scope == "segment"]
+        self.parallel_codes = tuple(c.code for c in segment_checks if c.parallel)
+        self.spec = spec
+        self.segment_checks = segment_checks
+        self.document_checks = [c for c in checks if c.scope == "document"]
         self._document: str | None = None
 
     def run(
@@ -118,29 +173,60 @@ class Pipeline:
         on_result: Callable[[SegmentResult], None] | None = None,
     ) -> Iterator[SegmentResult]:
         iterator = iter(segments)
-        while True:
-            chunk = list(itertools.islice(iterator, self.chunk_size))
-            if not chunk:
-                return
-            for result in self._run_chunk(chunk):
+        if self.jobs > 1 and self.spec is not None and self.parallel_codes:
+            ahead = list(itertools.islice(iterator, self.chunk_size * self.jobs * 4))
+            chunks = _chunked(itertools.chain(ahead, iterator), self.chunk_size)
+            if len(ahead) == self.chunk_size * self.jobs * 4:
+                runner = self._run_parallel(chunks)
+            else:
+                runner = (self._finish(chunk, self._local(chunk)) for chunk in chunks)
+        else:
+            chunks = _chunked(iterator, self.chunk_size)
+            runner = (self._finish(chunk, self._local(chunk)) for chunk in chunks)
+        for results in runner:
+            for result in results:
                 if on_result is not None:
                     on_result(result)
                 yield result
 
-    def _run_chunk(self, chunk: list[Segment]) -> list[SegmentResult]:
+    def _local(self, chunk: list[Segment]) -> list[SegmentResult]:
         results = [SegmentResult(segment) for segment in chunk]
         for check in self.segment_checks:
-            try:
-                batch = check.check_batch(chunk)
-            except Exception:
-                batch = None
-            for index, (segment, result) in enumerate(zip(chunk, results, strict=True)):
-                try:
-                    emitted = batch[index] if batch is not None else list(check.check(segment))
-                except Exception as exc:
-                    result.findings.append(_check_error(segment, check, exc))
-                    continue
-                self._collect(check, segment, result, emitted)
+            _run_segment_check(check, chunk, results)
+        return results
+
+    def _run_parallel(self, chunks: Iterator[list[Segment]]) -> Iterator[list[SegmentResult]]:
+        import multiprocessing
+        import sys
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        assert self.spec is not None
+        spec = WorkerSpec(self.spec.config, self.spec.context.fresh(), self.parallel_codes)
+        # fork is fastest, but not after a model library started its threads
+        method = "forkserver" if "torch" in sys.modules else "fork"
+        local_checks = [c for c in self.segment_checks if not c.parallel]
+        pending: collections.deque[tuple[list[Segment], Future[list[SegmentResult]]]]
+        pending = collections.deque()
+        with ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_worker_init,
+            initargs=(spec,),
+        ) as pool:
+            for chunk in itertools.chain(chunks, [None]):
+                if chunk is not None:
+                    pending.append((chunk, pool.submit(_worker_run, chunk)))
+                    if len(pending) < self.jobs * 2:
+                        continue
+                while pending and (chunk is None or len(pending) >= self.jobs * 2):
+                    done_chunk, future = pending.popleft()
+                    results = future.result()
+                    for check in local_checks:
+                        _run_segment_check(check, done_chunk, results)
+                    yield self._finish(done_chunk, results)
+
+    def _finish(self, chunk: list[Segment], results: list[SegmentResult]) -> list[SegmentResult]:
+        """Document-level checks, in input order, then the deterministic finding order."""
         for segment, result in zip(chunk, results, strict=True):
             if segment.document != self._document:
                 self._document = segment.document
@@ -152,32 +238,37 @@ class Pipeline:
                 except Exception as exc:
                     result.findings.append(_check_error(segment, check, exc))
                     continue
-                self._collect(check, segment, result, emitted)
+                _collect(check, segment, result, emitted)
         for result in results:
             result.sort()
         return results
 
-    @staticmethod
-    def _collect(
-        check: Check, segment: Segment, result: SegmentResult, emitted: Iterable[Emitted]
-    ) -> None:
-        for item in emitted:
-            if isinstance(item, Score):
-                result.scores[item.name] = (
-                    round(item.value, 6) if isinstance(item.value, float) else item.value
+
+def _chunked(iterator: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+    iterator = iter(iterator)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _collect(
+    check: Check, segment: Segment, result: SegmentResult, emitted: Iterable[Emitted]
+) -> None:
+    for item in emitted:
+        if isinstance(item, Score):
+            result.scores[item.name] = (
+                round(item.value, 6) if isinstance(item.value, float) else item.value
+            )
+        elif _valid_span(item.source_span, segment.source) and _valid_span(
+            item.target_span, segment.target
+        ):
+            result.findings.append(item)
+        else:
+            result.findings.append(
+                _check_error(
+                    segment,
+                    check,
+                    ValueError(
+                        f"span out of range (source {item.source_span}, target {item.target_span})"
+                    ),
                 )
-            elif _valid_span(item.source_span, segment.source) and _valid_span(
-                item.target_span, segment.target
-            ):
-                result.findings.append(item)
-            else:
-                result.findings.append(
-                    _check_error(
-                        segment,
-                        check,
-                        ValueError(
-                            f"span out of range (source {item.source_span}, "
-                            f"target {item.target_span})"
-                        ),
-                    )
-                )
+            )

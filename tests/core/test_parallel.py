@@ -1,0 +1,74 @@
+"""``--jobs``: worker processes give exactly the results of a single process, in order."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tqa.core.check import RunContext
+from tqa.core.config import Config
+from tqa.core.pipeline import Pipeline, WorkerSpec, build_checks
+from tqa.formats import read_segments
+
+GLOSSARY = ROOT / "corpora" / "glossaries" / "conflict-syria.tbx"
+SELECT = ["TQA1", "TQA2", "TQA3", "TQA700"]
+
+
+def segments():
+    rows = []
+    for name in ("aleppo.es-en.jsonl", "aleppo.es-en.errors.jsonl"):
+        rows += list(read_segments(ROOT / "seeds" / name))
+    out = []
+    for i in range(120):
+        seg = rows[i % len(rows)]
+        out.append(seg.__class__(**{**seg.__dict__, "id": f"x{i}", "reference": seg.target}))
+    return out
+
+
+def run(jobs: int) -> list[dict[str, object]]:
+    context = RunContext(glossary_paths=(GLOSSARY,))
+    config = Config()
+    plan = build_checks(config, context, select=SELECT)
+    pipeline = Pipeline(
+        plan.checks, chunk_size=4, jobs=jobs, spec=WorkerSpec(config, context, tuple(plan.codes))
+    )
+    results = [r.to_dict() for r in pipeline.run(segments())]
+    corpus = next(c for c in plan.checks if c.code == "TQA700").report()
+    return [*results, corpus]
+
+
+def test_two_jobs_equal_one_job() -> None:
+    one, two = run(1), run(2)
+    assert [r.get("id") for r in two[:-1]] == [f"x{i}" for i in range(120)]
+    assert two == one
+    assert sum(len(r["findings"]) for r in one[:-1]) > 0  # type: ignore[arg-type]
+
+
+def test_cli_jobs_equivalence(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as handle:
+        for seg in segments() * 5:  # more than 4 chunks of 64 per job: workers start
+            handle.write(
+                json.dumps(
+                    {"id": f"{seg.id}-{handle.tell()}", "source": seg.source, "target": seg.target},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        proc = subprocess.run(
+            [sys.executable, "-m", "tqa", "check", str(src), "-s", "es", "-l", "en"]
+            + ["--ignore", "TQA5", "-g", str(GLOSSARY), "-j", jobs, "-o", str(out), "-q"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        assert proc.returncode == 1, proc.stderr
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("\n") == 600
