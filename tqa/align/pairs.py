@@ -25,11 +25,8 @@ from pathlib import Path
 from tqa.align.aligner import Alignment, AlignParams, Bead, align_documents
 from tqa.align.anchors import glossary_terms
 from tqa.align.documents import read_document
-from tqa.core.model import Origin, Segment
+from tqa.core.model import ADDITION, OMISSION, Origin, Segment
 from tqa.errors import InputError
-
-OMISSION = "omission"
-ADDITION = "addition"
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from tqa.core.check import Check, Emitted
-from tqa.core.model import Category, Segment, Severity
-
-OMISSION_FLAG = "omission"
-ADDITION_FLAG = "addition"
+from tqa.core.model import ADDITION, OMISSION, Category, Segment, Severity
 
 _QUANTITY_KINDS = frozenset({"number", "percent", "ordinal", "date", "time"})
 _DIGIT = re.compile(r"\d")
@@ -65,6 +62,7 @@ class SentenceOmitted(Check):
     Options: ``numbers_critical`` (default true: raise sentences with numbers to critical).
     """
 
+    sees_unaligned = True
     code = "TQA601"
     name = "adequacy.omission"
     category = Category.ACCURACY
@@ -72,7 +70,7 @@ class SentenceOmitted(Check):
     options: ClassVar[Mapping[str, Any]] = {"numbers_critical": True}
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
-        if OMISSION_FLAG not in segment.flags or not segment.source.strip():
+        if OMISSION not in segment.flags or not segment.source.strip():
             return
         numbers = numbers_in(segment.source, segment.src_lang)
         message = "source sentence has no counterpart in the translation (omitted)"
@@ -98,13 +96,14 @@ class SentenceAdded(Check):
     Options: none.
     """
 
+    sees_unaligned = True
     code = "TQA602"
     name = "adequacy.addition"
     category = Category.ACCURACY
     severity = Severity.MAJOR
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
-        if ADDITION_FLAG not in segment.flags or not segment.target.strip():
+        if ADDITION not in segment.flags or not segment.target.strip():
             return
         yield self.finding(
             segment,

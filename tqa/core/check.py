@@ -83,6 +83,10 @@ class Check:
     severity: ClassVar[Severity]
     scope: ClassVar[Scope] = "segment"
     enabled_by_default: ClassVar[bool] = True
+    sees_unaligned: ClassVar[bool] = False
+    """Whether the check sees the one-sided segments of a document alignment (flags
+    ``omission``/``addition``). Only the adequacy checks do: an omitted sentence is one
+    omission finding, not also an empty target and a missing number."""
     parallel: ClassVar[bool] = True
     """Whether a segment-level check may run in worker processes (``--jobs``). A check that
     keeps run-wide state (corpus statistics) or holds a large model sets this to False and

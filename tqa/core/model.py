@@ -10,6 +10,12 @@ Span = tuple[int, int]
 """Character offsets ``[start, end)`` into the source or target string (code points)."""
 
 ScoreValue = float | str
+
+OMISSION = "omission"
+"""Segment flag: a source sentence that the document alignment found no translation for."""
+ADDITION = "addition"
+"""Segment flag: a target sentence with no source sentence."""
+UNALIGNED_FLAGS = frozenset({OMISSION, ADDITION})
 """A score is a number, or for labels such as the detected language, a short string."""
 
 

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 
 from tqa.core.check import Check, Emitted, RunContext
 from tqa.core.config import Config
-from tqa.core.model import Category, Finding, Score, Segment, SegmentResult, Severity
+from tqa.core.model import (
+    UNALIGNED_FLAGS,
+    Category,
+    Finding,
+    Score,
+    Segment,
+    SegmentResult,
+    Severity,
+)
 from tqa.core.registry import Registry, default_registry
 from tqa.core.selection import Selection
 from tqa.errors import CheckUnavailable, ConfigError
@@ -129,6 +137,8 @@ def _run_segment_check(check: Check, chunk: list[Segment], results: list[Segment
     except Exception:
         batch = None
     for index, (segment, result) in enumerate(zip(chunk, results, strict=True)):
+        if segment.flags & UNALIGNED_FLAGS and not check.sees_unaligned:
+            continue
         try:
             emitted = batch[index] if batch is not None else list(check.check(segment))
         except Exception as exc:
@@ -233,6 +243,8 @@ class Pipeline:
                 for check in self.document_checks:
                     check.start_document(segment.document)
             for check in self.document_checks:
+                if segment.flags & UNALIGNED_FLAGS and not check.sees_unaligned:
+                    continue
                 try:
                     emitted = list(check.check(segment))
                 except Exception as exc:

@@ -6,6 +6,8 @@
   per-segment language overrides ``--src-lang``/``--tgt-lang``.
 - ``id`` is a string or an integer, defaulting to the line number; ids must be unique and
   not empty.
+- ``flags`` is an optional list of strings, kept on the segment (``tqa align`` writes
+  ``omission``/``addition`` there, so an edited alignment still reports them).
 - Other keys are ignored (producers may carry their own metadata).
 - Blank lines are skipped; an empty file gives zero segments.
 - Strings may not hold lone surrogates (``"\\ud800"``): they cannot be written back out.
@@ -84,6 +86,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
             obj.get("tgt_lang") or options.tgt_lang,
             line=number,
         )
+        flags = obj.get("flags") or []
+        if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+            raise InputError(str(path), "'flags' must be a list of strings", line=number)
         yield Segment(
             id=seg_id,
             source=obj["source"],
@@ -93,6 +98,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
             reference=obj.get("reference"),
             origin=Origin(str(path), line=number),
             document=str(path),
+            flags=frozenset(flags),
         )
 
 
