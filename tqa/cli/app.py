@@ -8,7 +8,7 @@ import sys
 import typer
 
 from tqa import __version__
-from tqa.cli import align, check, checks_cmd, models, score
+from tqa.cli import align, check, checks_cmd, glossary, models, score
 from tqa.cli.common import EXIT_INTERNAL
 
 app = typer.Typer(
@@ -41,6 +41,7 @@ app.command(name="score")(score.score)
 app.command(name="align")(align.align)
 app.add_typer(checks_cmd.app, name="checks")
 app.add_typer(models.app, name="models")
+app.add_typer(glossary.app, name="glossary")
 
 
 def main() -> None:
