@@ -8,7 +8,7 @@ TORCH_CPU := torch==2.13.0
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: venv browser demo test lint format docs bench bench-numbers clean
+.PHONY: venv browser demo test lint format docs bench bench-numbers bench-align bench-glossary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,13 @@ docs: $(STAMP)
 
 bench-numbers: $(STAMP)
 	$(BIN)/python benchmarks/numbers/run.py
+
+bench-align: $(STAMP)
+	$(BIN)/python benchmarks/align/run.py
+	$(BIN)/python benchmarks/align/run.py --set heldout
+
+bench-glossary: $(STAMP)
+	$(BIN)/python benchmarks/glossary/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
