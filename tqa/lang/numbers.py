@@ -167,6 +167,8 @@ class LocaleInfo:
     group: str = ","
     date_order: str = "mdy"
     babel_locale: str | None = None
+    secondary_group: int = 3
+    """Digits per group above the first (CLDR): 2 in Indian grouping, ``3,11,311``."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -199,6 +201,29 @@ def locale_info(tag: str) -> LocaleInfo:
         group=_sep_class(get_group_symbol(name)),
         date_order=order if len(order) == 3 else "mdy",
         babel_locale=name,
+        secondary_group=_secondary_grouping(locale),
+    )
+
+
+def _secondary_grouping(locale: object) -> int:
+    """The secondary grouping size of a Babel locale's decimal pattern (3 for most)."""
+    try:
+        grouping = locale.decimal_formats[None].grouping  # type: ignore[attr-defined]
+        return int(grouping[1])
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError):
+        return 3
+
+
+def _upper_groups_ok(groups: list[str], loc: LocaleInfo) -> bool:
+    """Whether the integer groups after the leading one are well formed: all of three digits,
+    or, where CLDR says so (hi, en-IN), of two digits except the last three (``3,11,311``)."""
+    if all(len(g) == 3 for g in groups):
+        return True
+    return (
+        loc.secondary_group == 2
+        and len(groups) >= 2
+        and len(groups[-1]) == 3
+        and all(len(g) == 2 for g in groups[:-1])
     )
 
 
@@ -418,7 +443,7 @@ def _read_digits(body: str, loc: LocaleInfo) -> _Reading | None:
         return _Reading(float(groups[0]))
     kinds = set(seps)
     lead_ok = 1 <= len(groups[0]) <= 3 and not (len(groups[0]) > 1 and groups[0][0] == "0")
-    rest_three = all(len(g) == 3 for g in groups[1:])
+    rest_three = _upper_groups_ok(groups[1:], loc)
     whole = float("".join(groups))
     if len(kinds) == 1:
         sep = seps[0]
@@ -457,7 +482,7 @@ def _read_digits(body: str, loc: LocaleInfo) -> _Reading | None:
     grp = seps[0]
     if seps.count(dec) != 1 or any(s != grp for s in seps[:-1]) or not lead_ok:
         return None
-    if not all(len(g) == 3 for g in groups[1:-1]):
+    if not _upper_groups_ok(groups[1:-1], loc) and len(groups) > 2:
         return None
     value = float("".join(groups[:-1]) + "." + groups[-1])
     note = None
@@ -1697,6 +1722,13 @@ def format_for(mention: Mention, lang: str, value: Value | None = None) -> str:
                 return month_name
         return describe_value("month", value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return describe_value(mention.kind, value)
+        if abs(value) >= 1e21 and value.is_integer():
+            # beyond Babel's decimal quantisation: group the digits with the locale's symbol
+            from babel.numbers import get_group_symbol
+
+            return f"{int(value):,}".replace(",", get_group_symbol(locale=name))
         if mention.kind == "percent":
             return str(format_percent(value / 100, locale=name, decimal_quantization=False))
         shown = _num(value)
