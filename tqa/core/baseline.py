@@ -33,6 +33,10 @@ class Baseline:
                 raise InputError(
                     str(path), f"invalid JSON: {exc.msg}", line=number, column=exc.colno
                 ) from None
+            except RecursionError:
+                raise InputError(
+                    str(path), "invalid JSON: nested too deeply", line=number
+                ) from None
             if not isinstance(obj, dict) or not isinstance(obj.get("findings"), list):
                 raise InputError(
                     str(path), "not a tqa JSONL result (no 'findings' list)", line=number

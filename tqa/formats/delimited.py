@@ -52,6 +52,8 @@ def _read(
     path: Path, options: ReadOptions, *, delimiter: str, quoting: Literal[0, 1, 2, 3], kind: str
 ) -> Iterator[Segment]:
     lines = (text for _, text in iter_lines(path, keepends=True))
+    # a segment may be long (a whole article on one line): lift csv's 128 KiB field limit
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
     reader = csv.reader(lines, delimiter=delimiter, quoting=quoting, strict=True)
     columns: tuple[str, ...] | None = None
     seen: set[str] = set()

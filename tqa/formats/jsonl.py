@@ -41,6 +41,8 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
             raise InputError(
                 str(path), f"invalid JSON: {exc.msg}", line=number, column=exc.colno
             ) from None
+        except RecursionError:
+            raise InputError(str(path), "invalid JSON: nested too deeply", line=number) from None
         if not isinstance(obj, dict):
             raise InputError(
                 str(path), f"expected a JSON object, got {type(obj).__name__}", line=number

@@ -41,7 +41,9 @@ def _span(span: Span | None) -> str:
 
 class CsvFormatter(Formatter):
     def start(self, info: RunInfo) -> None:
-        self.writer = csv.writer(self.stream, lineterminator="\n")
+        # quote every cell: a lone CR inside a cell would otherwise end the row in a
+        # spreadsheet and start a cell of its own (bypassing formula neutralisation)
+        self.writer = csv.writer(self.stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self.writer.writerow(COLUMNS)
 
     def handle(self, result: SegmentResult) -> None:
