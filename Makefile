@@ -8,7 +8,7 @@ TORCH_CPU := torch==2.13.0
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: venv browser demo test lint format docs bench bench-numbers bench-align bench-glossary clean
+.PHONY: venv browser demo test lint format docs bench bench-numbers bench-align bench-glossary fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,13 @@ bench-align: $(STAMP)
 
 bench-glossary: $(STAMP)
 	$(BIN)/python benchmarks/glossary/run.py
+
+# Coverage-guided fuzzing of the readers (bounded; not part of `make test`).
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet atheris
+	mkdir -p /tmp/tqa-fuzz-corpus
+	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=60 -artifact_prefix=/tmp/tqa-fuzz- \
+	  /tmp/tqa-fuzz-corpus fuzz/seeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
