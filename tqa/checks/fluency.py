@@ -113,6 +113,7 @@ class FluencyLow(Check):
     name = "fluency.low"
     category = Category.LINGUISTIC
     severity = Severity.MINOR
+    parallel = False  # one model in the main process, which batches and uses the threads
     options: ClassVar[dict[str, Any]] = {
         "max_percentile": 2.0,
         "document_sigmas": 3.0,

@@ -102,6 +102,9 @@ def check(
         None, "--fluency-model", help="Fluency model: a manifest name or a local model directory."
     ),
     device: str = typer.Option("cpu", "--device", help="Device for model-based checks."),
+    threads: int | None = typer.Option(
+        None, "--threads", help="CPU threads for model-based checks (default: torch's)."
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the score cache."),
     jobs: int = typer.Option(
         0,
@@ -131,6 +134,7 @@ def check(
             glossary_paths=tuple(glossary or cfg.glossary),
             fluency_model=fluency_model or cfg.fluency_model,
             device=device,
+            threads=threads,
             use_cache=not no_cache,
         )
         for path in context.glossary_paths:
