@@ -8,7 +8,7 @@ TORCH_CPU := torch==2.13.0
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: venv browser demo test lint format docs bench bench-numbers bench-align bench-glossary fuzz clean
+.PHONY: venv browser demo test lint format docs bench bench-numbers bench-align bench-glossary bench-fluency fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ fuzz: $(STAMP)
 	mkdir -p /tmp/tqa-fuzz-corpus
 	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=60 -artifact_prefix=/tmp/tqa-fuzz- \
 	  /tmp/tqa-fuzz-corpus fuzz/seeds
+
+bench-fluency: $(STAMP)
+	$(BIN)/python benchmarks/fluency/bench_accuracy.py
+	$(BIN)/python benchmarks/fluency/bench_speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
