@@ -370,7 +370,38 @@ def _content_span(text: str) -> Span:
     return (start, start + len(stripped))
 
 
-class SourceConsistency(Check):
+class _FirstPartner(Check):
+    """Shared machinery of TQA310/TQA311: for each normalised text on one side, the first
+    partner seen on the other side; a later segment with another partner is reported."""
+
+    category = Category.TERMINOLOGY
+    severity = Severity.MINOR
+    scope = "document"
+    keyed_by: ClassVar[str]
+    message: ClassVar[str]
+
+    def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
+        super().__init__(context, **kwargs)
+        self.seen: dict[bytes, tuple[bytes, str]] = {}
+
+    def start_document(self, document: str) -> None:
+        self.seen = {}
+
+    def check(self, segment: Segment) -> Iterable[Emitted]:
+        source, target = _digest(segment.source), _digest(segment.target)
+        if source is None or target is None:
+            return
+        key, partner = (source, target) if self.keyed_by == "source" else (target, source)
+        first = self.seen.setdefault(key, (partner, segment.id))
+        if first[0] != partner:
+            yield self.finding(
+                segment,
+                self.message.format(first=first[1]),
+                target_span=_content_span(segment.target),
+            )
+
+
+class SourceConsistency(_FirstPartner):
     """The same source segment is translated differently within the document.
 
     Compares segments after normalising Unicode, typography, case and whitespace; the later
@@ -386,31 +417,11 @@ class SourceConsistency(Check):
 
     code = "TQA310"
     name = "consistency.source"
-    category = Category.TERMINOLOGY
-    severity = Severity.MINOR
-    scope = "document"
-
-    def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
-        super().__init__(context, **kwargs)
-        self.seen: dict[bytes, tuple[bytes, str]] = {}
-
-    def start_document(self, document: str) -> None:
-        self.seen = {}
-
-    def check(self, segment: Segment) -> Iterable[Emitted]:
-        source, target = _digest(segment.source), _digest(segment.target)
-        if source is None or target is None:
-            return
-        first = self.seen.setdefault(source, (target, segment.id))
-        if first[0] != target:
-            yield self.finding(
-                segment,
-                f"the same source was translated differently in segment {first[1]}",
-                target_span=_content_span(segment.target),
-            )
+    keyed_by = "source"
+    message = "the same source was translated differently in segment {first}"
 
 
-class TargetConsistency(Check):
+class TargetConsistency(_FirstPartner):
     """One target text is used for different source segments.
 
     Compares segments after normalising Unicode, typography, case and whitespace; the later
@@ -426,28 +437,8 @@ class TargetConsistency(Check):
 
     code = "TQA311"
     name = "consistency.target"
-    category = Category.TERMINOLOGY
-    severity = Severity.MINOR
-    scope = "document"
-
-    def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
-        super().__init__(context, **kwargs)
-        self.seen: dict[bytes, tuple[bytes, str]] = {}
-
-    def start_document(self, document: str) -> None:
-        self.seen = {}
-
-    def check(self, segment: Segment) -> Iterable[Emitted]:
-        source, target = _digest(segment.source), _digest(segment.target)
-        if source is None or target is None:
-            return
-        first = self.seen.setdefault(target, (source, segment.id))
-        if first[0] != source:
-            yield self.finding(
-                segment,
-                f"the same translation was used for a different source in segment {first[1]}",
-                target_span=_content_span(segment.target),
-            )
+    keyed_by = "target"
+    message = "the same translation was used for a different source in segment {first}"
 
 
 CHECKS: list[type[Check]] = [
