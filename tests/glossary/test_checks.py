@@ -38,7 +38,7 @@ def test_glossary_checks_need_a_glossary(cls: type) -> None:
 
 
 def test_without_glossary_one_notice_and_consistency_checks_run() -> None:
-    plan = build_checks(Config(), RunContext(), select=["TQA3"])
+    plan = build_checks(Config(), RunContext(), select=["TQA30", "TQA31"])
     assert plan.codes == ["TQA310", "TQA311"]
     assert plan.notices == ["terminology checks TQA301-304 need --glossary FILE"]
 
