@@ -371,3 +371,81 @@ def test_report_prints_both_tools_side_by_side() -> None:
     assert lines[16:] == ["tqa TQA201-203: misses and false alarms by feature", "  (none)"]
     assert data["tools"]["pofilter -t numbers"]["by_feature"]["groups"]["false_alarms"] == ["b"]
     assert data["tools"]["tqa TQA201-203"]["overall"]["f1"] == 1.0
+
+
+# -- the held-out set and the --data option -------------------------------------------------------
+
+HELDOUT_DIR = RUNNER.parent / "heldout"
+
+
+def test_heldout_set_size_balance_and_coverage() -> None:
+    pairs = bench.load_pairs(HELDOUT_DIR)
+    assert len(pairs) >= 120
+    labels = Counter(p.label for p in pairs)
+    assert labels["ok"] == labels["error"]
+    assert len({p.lang_pair for p in pairs}) >= 6
+    assert {p.feature for p in pairs} == set(bench.FEATURES)
+    for path in sorted(HELDOUT_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert row["id"].startswith(f"h-{path.stem}-"), row["id"]
+            assert f"{row['src_lang']}-{row['tgt_lang']}" == path.stem
+
+
+def test_heldout_shares_no_sentence_with_the_main_set() -> None:
+    main = bench.load_pairs()
+    sources = {p.source for p in main}
+    targets = {p.target for p in main}
+    for pair in bench.load_pairs(HELDOUT_DIR):
+        assert pair.source not in sources, pair.id
+        assert pair.target not in targets, pair.id
+
+
+def test_data_option_reads_another_folder(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "x-en-es-001",
+            "src_lang": "en",
+            "tgt_lang": "es",
+            "feature": "groups",
+            "label": "ok",
+            "error": None,
+            "source": "It has 4,200 beds.",
+            "target": "Tiene 4.200 camas.",
+        },
+        {
+            "id": "x-en-es-002",
+            "src_lang": "en",
+            "tgt_lang": "es",
+            "feature": "groups",
+            "label": "error",
+            "error": {"type": "changed", "source": "4,200", "target": "2.400"},
+            "source": "It has 4,200 beds.",
+            "target": "Tiene 2.400 camas.",
+        },
+    ]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "en-es.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    results = tmp_path / "out.json"
+    out = io.StringIO()
+    assert bench.main(["--data", str(data), "--json", str(results)], out=out) == 0
+    assert out.getvalue().startswith(
+        "Number-preservation benchmark: 2 pairs (1 ok, 1 error), 1 language pairs, 1 features"
+    )
+    written = json.loads(results.read_text(encoding="utf-8"))
+    assert (written["pairs"], written["errors"]) == (2, 1)
+    overall = written["tools"]["tqa TQA201-203"]["overall"]
+    assert (overall["tp"], overall["fp"], overall["fn"], overall["tn"]) == (1, 0, 0, 1)
+
+
+def test_data_option_with_an_empty_folder_fails_cleanly(tmp_path: Path) -> None:
+    err = io.StringIO()
+    old = sys.stderr
+    sys.stderr = err
+    try:
+        status = bench.main(["--data", str(tmp_path)], out=io.StringIO())
+    finally:
+        sys.stderr = old
+    assert status == 2
+    assert err.getvalue().startswith("bench-numbers: ")

@@ -39,10 +39,13 @@ leftovers of the same type by position as *changed*, and leaves the rest as *mis
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
+import operator
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -294,6 +297,14 @@ def calendar_names(lang: str) -> CalendarNames:
         for name, index in list(weekdays.items()):
             if name.endswith("а"):
                 weekdays.setdefault(name[:-1] + "у", index)
+    # habitual plurals and adverbs: "on Sundays", "los domingos", "les dimanches", "sonntags"
+    for name, index in list(weekdays.items()):
+        if info.lang in ("en", "fr"):
+            weekdays.setdefault(name + "s", index)
+        elif info.lang in ("es", "pt") and name.endswith("o"):
+            weekdays.setdefault(name + "s", index)
+        elif info.lang == "de":
+            weekdays.setdefault(name.lower() + "s", index)
     if info.lang == "en":
         standalone.pop("May", None)  # the modal verb; see _may_is_month
     # Standalone names must be written as CLDR writes them: "Saturday" in English, "sábado"
@@ -352,7 +363,7 @@ _CODE_RE = re.compile(
     r"(?<![A-Za-zА-Яа-яЁё0-9])(?:"
     r"[A-Za-zА-Яа-яЁё]+[-‐‑–]?\d+(?:[-‐‑]?[A-Za-zА-Яа-яЁё0-9]+)*"
     r"|[\u0621-\u064a\u067e\u0686\u06a9\u06af\u06cc]+[-‐‑–]\d+"
-    r"|\d+[A-Z]+(?![A-Za-z0-9])"
+    r"|\d+(?![CF](?![A-Za-z0-9]))[A-Z]+(?![A-Za-z0-9])"
     r"|\d{2,5}\s?\(\d{4}\)"
     r")(?![A-Za-z0-9])"
 )
@@ -380,11 +391,16 @@ _DOT_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _MERIDIEM_RE = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_CJK_DAYPART = (
+    "午前|午後|上午|下午|晚上|早上|凌晨|中午|傍晚|夕方|今晚|昨晚|夜里|夜間|夜间|深夜|夜|朝"
+)
+"""Words before a clock time that say which half of the day it is (zh, ja)."""
+_CJK_NIGHT = frozenset({"夜里", "夜間", "夜间", "夜"})
 _CJK_TIME_RE = re.compile(
-    rf"(午前|午後|上午|下午|晚上|早上|凌晨|中午|傍晚)?\s*(\d{{1,2}}|[{_CJK_NUMERAL}]{{1,3}})\s*[時时点點]"
+    rf"({_CJK_DAYPART})?\s*(\d{{1,2}}|[{_CJK_NUMERAL}]{{1,3}})\s*[時时点點]"
     rf"(?:\s*(\d{{1,2}}|[{_CJK_NUMERAL}]{{1,3}})\s*分|(半))?"
 )
-_CJK_AFTERNOON = frozenset({"午後", "下午", "晚上", "傍晚"})
+_CJK_AFTERNOON = frozenset({"午後", "下午", "晚上", "傍晚", "夕方", "今晚", "昨晚"})
 _NUMBER_SPACE_RE = re.compile(r"\d+(?:(?:[.,'’٫٬]|[\u00a0\u202f\u2009\u2007 ](?=\d{3}(?!\d)))\d+)*")
 _SIGNS = frozenset("-−‒")
 _ORDINAL_SUFFIX_RE = re.compile(
@@ -399,7 +415,11 @@ _CJK_RUN_RE = re.compile(r"(第)?([〇零一二两兩三四五六七八九十拾
 _SEP_SPLIT_RE = re.compile(r"\d+|\D")
 _CJK_TIME_CHARS = frozenset("時时点點")
 _CJK_TIME_HINT_RE = re.compile(r"[\d〇零一二两兩三四五六七八九十]\s*[時时点點]")
-_TIME_HINT_RE = re.compile(r"\d[:.]\d|\d\s?[hH]|\d\s?[aApP]\.?\s?[mM]")
+_TIME_HINT_RE = re.compile(
+    r"\d:\d|\d\.\d\d(?!\d)(?![.,]\d)|\d\s?[hH](?:\s?\d\d)?(?![^\W_])|\d\s?[aApP]\.?\s?[mM]"
+)
+"""What a clock time needs (``10:30``, ``10.30``, ``10 h``, ``10h30``, ``3 pm``); "45.123" and
+"5 habitantes" are not enough to run the time patterns."""
 
 
 # -- digits ----------------------------------------------------------------------------------
@@ -428,6 +448,12 @@ def _name(sep: str) -> str:
         "٫": "the Arabic decimal separator",
         "٬": "the Arabic thousands separator",
     }.get(sep, repr(sep))
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_digits_cached(body: str, tag: str) -> _Reading | None:
+    """:func:`_read_digits` by locale tag, memoised: the same forms recur (years, ``1,000``)."""
+    return _read_digits(body, locale_info(tag))
 
 
 def _read_digits(body: str, loc: LocaleInfo) -> _Reading | None:
@@ -775,8 +801,7 @@ def _extract_cjk_times(ex: _Extractor) -> None:
         minute = 30 if m.group(4) else _date_number(m.group(3) or "0")
         if hour is None or minute is None:
             continue
-        if m.group(1) in _CJK_AFTERNOON and hour < 12:
-            hour += 12
+        hour = _daypart_hour(hour, _cjk_daypart(m.group(1)))
         value = _time_value(hour, minute, None)
         if value is not None:
             ex.add(ex.mention("time", value, m.start(1) if m.group(1) else start, m.end()))
@@ -785,9 +810,20 @@ def _extract_cjk_times(ex: _Extractor) -> None:
 _SCALE_WORD_RE = re.compile(rf"[ \u00a0\u202f]{{0,2}}((?:[^\W\d_]|[{_MARKS}])+)(\.)?")
 
 
+_CJK_DIGIT_UNITS = frozenset("千百")
+
+
 def _scale_after(ex: _Extractor, pos: int) -> tuple[float, int]:
     """A chain of scale words right after ``pos`` (``millones``, ``mil millones``, ``万``)."""
     text = ex.text
+    if pos < len(text) and text[pos] in _CJK_DIGIT_UNITS and ex.loc.lang in ("zh", "ja"):
+        # "5千" is 5000 and "3百万" 3 000 000 in Chinese and Japanese
+        factor = float(CJK_SMALL_UNITS[text[pos]])
+        end = pos + 1
+        if end < len(text) and text[end] in CJK_BIG_UNITS:
+            factor *= CJK_BIG_UNITS[text[end]]
+            end += 1
+        return factor, end
     if pos < len(text) and text[pos] in CJK_BIG_UNITS:
         factor = float(CJK_BIG_UNITS[text[pos]])
         end = pos + 1
@@ -859,8 +895,9 @@ def _follow_re(lang: str) -> re.Pattern[str]:
     if table is not None:
         words += [*table.scale, *table.scale_abbr, *table.percent]
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    cjk_units = "千百" if lang in ("zh", "ja") else ""
     return re.compile(
-        rf"[ \u00a0\u202f]{{0,2}}(?:[%٪％万萬亿億兆]|(?:{alternation})(?![^\W\d_]))",
+        rf"[ \u00a0\u202f]{{0,2}}(?:[%٪％万萬亿億兆{cjk_units}]|(?:{alternation})(?![^\W\d_]))",
         re.IGNORECASE,
     )
 
@@ -893,7 +930,7 @@ def _extract_digit_numbers(ex: _Extractor) -> None:
             settled = True
             note = None
         else:
-            reading = _read_digits(body, loc)
+            reading = _read_digits_cached(body, loc.tag)
             if reading is None:
                 for g in re.finditer(r"\d+", body):
                     s, e = start + g.start(), start + g.end()
@@ -901,7 +938,12 @@ def _extract_digit_numbers(ex: _Extractor) -> None:
                         ex.add(ex.mention("number", float(_ascii(g.group())), s, e))
                 continue
             value, alt, settled, note = reading
-        if start and (text[start - 1] in _SIGNS or text[start - 1] in _MINUS_ENDINGS):
+        prev = text[start - 1] if start else ""
+        if prev and (
+            prev in _SIGNS
+            or (prev == " " and start > 3 and text[start - 2] in _MINUS_WORD_LAST)
+            or (prev != " " and prev in _MINUS_ENDINGS)
+        ):
             start, negative = _sign_before(ex, start)
             if negative:
                 value = -value
@@ -931,6 +973,10 @@ def _extract_digit_numbers(ex: _Extractor) -> None:
 
 
 _MINUS_ENDINGS = frozenset(" スド下负負")
+_MINUS_WORD_LAST = frozenset(w[-1] for w in _MINUS_WORDS) | frozenset(
+    w[-1].upper() for w in _MINUS_WORDS
+)
+"""Last letters of the minus words: a number after a space is checked for a sign only then."""
 
 
 def _sign_before(ex: _Extractor, start: int) -> tuple[int, bool]:
@@ -1019,6 +1065,9 @@ def _add(state: _WordState, value: int, table: WordTable) -> bool:
     if table.lang == "ar" and 0 < low < 10 and value in _TENS:
         state.current += value
         return True
+    if table.lang == "ar" and 0 < state.current < 10 and value == 10:
+        state.current += value  # "ثلاثة عشر" = 13: the unit comes before the ten
+        return True
     if table.vigesimal:
         if low == 4 and value == 20:
             state.current += 76
@@ -1078,6 +1127,7 @@ def _apply(state: _WordState, piece: tuple[str, int], table: WordTable, first: b
 
 
 _IT_ORD_RE = re.compile(r"^(.+?)esim[oaie]$")
+_DE_ACHT_ENDINGS = frozenset({"e", "en", "er", "es", "em"})
 _DE_ORD_SUFFIXES = ("sten", "ster", "stes", "stem", "ste", "ten", "ter", "tes", "tem", "te")
 
 
@@ -1138,8 +1188,8 @@ def _pieces(word: str, table: WordTable) -> list[tuple[str, int]] | None:
             return pieces
         if table.lang == "de":
             stems = [word[: -len(s)] for s in _DE_ORD_SUFFIXES if word.endswith(s)]
-            if word.endswith(("e", "en", "er", "es", "em")) and "acht" in word:
-                stems.append(word[: word.rindex("acht") + 4])
+            if "acht" in word and word[word.rindex("acht") + 4 :] in _DE_ACHT_ENDINGS:
+                stems.append(word[: word.rindex("acht") + 4])  # "achte", not "achtete"
         else:
             m = _IT_ORD_RE.match(word)
             stems = [m.group(1) + v for v in ("", "o", "e", "i", "a")] if m else []
@@ -1320,8 +1370,11 @@ def _parse_word_number(
     value = float(last_good_state.value())
     kind: Kind = "ordinal" if last_good_state.ordinal else "number"
     weak = len(words_used) == 1 and (words_used[0] in table.weak or value == 1)
+    if weak and kind == "ordinal" and _SUPERLATIVE_RE.match(text, end):
+        weak = False  # "second-largest", "second most populous": a rank, not a pronoun
     if (
         value == 2
+        and kind == "number"
         and len(words_used) == 1
         and i > 0
         and _GAP_RE.fullmatch(text[tokens[i - 1].end() : tokens[i].start()])
@@ -1335,10 +1388,17 @@ def _parse_word_number(
             weak = False
     if not ex.mask.free(start, end):
         return 1
+    if kind == "number" and start > 3 and text[start - 1] == " ":
+        minus = _MINUS_WORD_RE.search(text, max(0, start - 24), start)
+        if minus is not None and ex.mask.free(minus.start(1), start):
+            start, value, weak = minus.start(1), -value, False  # "minus three degrees"
     ex.add(ex.mention(kind, value, start, end, words=True, weak=weak))
     return end_index - i + 1
 
 
+_SUPERLATIVE_RE = re.compile(
+    r"[-‐‑ ](?:most|least|[a-z]{2,}est|best|worst|biggest)(?![^\W\d_])", re.IGNORECASE
+)
 _BOTH_ARTICLES = frozenset({"the", "los", "las", "les", "i", "le", "os", "as", "die", "оба"})
 
 
@@ -1348,10 +1408,18 @@ def _is_fraction(text: str, tokens: list[re.Match[str]], i: int, table: WordTabl
     if i == 0 or word not in table.ordinal or table.ordinal[word] < 3:
         return False
     before = tokens[i - 1]
-    return (
+    if not (
         before.group(0).lower() in ("a", "one")
         and _GAP_RE.fullmatch(text[before.end() : tokens[i].start()]) is not None
-    )
+    ):
+        return False
+    # "a third of", "cut by a third." are fractions; "a third week", "a fifth term" are not
+    if i + 1 >= len(tokens) or tokens[i + 1].group(0).lower() in _FRACTION_NEXT:
+        return True
+    return _GAP_RE.fullmatch(text[tokens[i].end() : tokens[i + 1].start()]) is None
+
+
+_FRACTION_NEXT = frozenset({"of", "more", "less", "fewer", "as", "the", "that", "and", "or"})
 
 
 def _extract_cjk_numerals(ex: _Extractor) -> None:
@@ -1406,13 +1474,43 @@ def _name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def extract(text: str, lang: str) -> list[Mention]:
     """Every number-like mention of ``text`` read as ``lang`` writes numbers, in text order."""
+    if "．" in text:
+        # a full-width decimal point (３１．５) reads like "."; same length, so spans hold
+        shown = text
+        mentions = _extract(_FULLWIDTH_POINT_RE.sub(".", text), lang)
+        return [_with_text(m, shown[m.start : m.end]) for m in mentions]
+    return _extract(text, lang)
+
+
+def _with_text(mention: Mention, text: str) -> Mention:
+    if mention.text == text:
+        return mention
+    return Mention(
+        mention.kind,
+        mention.value,
+        mention.start,
+        mention.end,
+        text,
+        mention.words,
+        mention.alt,
+        mention.settled,
+        mention.note,
+        mention.weak,
+    )
+
+
+_AR_CLOCK_HINTS = ("الساعة", "صباح", "مساء", "ظهر", "ليل", "فجر", "عصر")
+
+
+def _extract(text: str, lang: str) -> list[Mention]:
     loc = locale_info(lang)
     base = loc.lang
     table = TABLES.get(base)
     cjk_lang = base in ("zh", "ja")
     has_digit = _DIGIT_RE.search(text) is not None
-    has_cjk = _CJK_ANY_RE.search(text) is not None
-    words = frozenset(_WORD_RE.findall(text.lower()))
+    has_cjk = not text.isascii() and _CJK_ANY_RE.search(text) is not None
+    lower = text.lower()
+    words = frozenset(_WORD_RE.findall(lower))
     month_words, name_words = _name_words(base)
     with_names = cjk_lang or not name_words.isdisjoint(words)
     starters: frozenset[str] = frozenset()
@@ -1425,10 +1523,19 @@ def extract(text: str, lang: str) -> list[Mention]:
     has_words = with_names or bool(starters)
     if not words.isdisjoint(_CENTURY_WORDS):
         has_words = True
-    if not (has_digit or has_words or has_cjk):
+    rank = base in _RANK_PATTERNS and any(
+        word.startswith(tuple(_RANK_PATTERNS[base][1])) for word in words
+    )
+    if not (has_digit or has_words or has_cjk or rank):
         return []
     ex = _Extractor(text, loc, table)
     names = calendar_names(base)
+    if "年" in text and (has_digit or has_cjk or "元" in text):
+        _extract_era_years(ex)
+    if base == "ar" and any(hint in text for hint in _AR_CLOCK_HINTS):
+        _extract_ar_clock_words(ex)
+    if rank:
+        _extract_ranks(ex)
     if has_digit:
         if _CODE_HINT_RE.search(text):
             _extract_codes(ex)
@@ -1451,8 +1558,405 @@ def extract(text: str, lang: str) -> list[Mention]:
         _extract_words(ex, names, starters, with_names, words)
     if has_cjk:
         _extract_cjk_numerals(ex)
-    ex.out.sort(key=lambda mention: (mention.start, mention.end))
-    return ex.out
+    if not ex.out:
+        return ex.out
+    _apply_dayparts(ex, lower)
+    _apply_below_zero(ex, lower)
+    ex.out.sort(key=_START_END)
+    out = ex.out
+    if len(out) > 1 and (has_cjk or cjk_lang):
+        out = _merge_cjk_scaled(out)
+    if len(out) > 1 and any(m.kind == "month" for m in out):
+        out = _drop_month_glosses(out, text)
+    return out
+
+
+_START_END = operator.attrgetter("start", "end")
+
+
+# -- time of day, below zero, eras, and other readings that need context ----------------------
+
+Daypart = Literal["am", "pm", "night", "noon"]
+
+
+def _daypart_hour(hour: int, part: Daypart | None) -> int:
+    """The 24-hour hour of a clock ``hour`` said with a part of the day."""
+    if part is None or hour > 12:
+        return hour
+    if part == "pm":
+        return hour + 12 if hour < 12 else hour
+    if part == "night":
+        return hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+    if part == "noon":
+        return hour + 12 if hour < 6 else hour
+    return 0 if hour == 12 else hour
+
+
+def _cjk_daypart(word: str | None) -> Daypart | None:
+    if not word:
+        return None
+    if word in _CJK_AFTERNOON:
+        return "pm"
+    if word in _CJK_NIGHT or word == "深夜":
+        return "night"
+    if word == "中午":
+        return "noon"
+    return "am"
+
+
+_DAYPART_WORDS: dict[str, Daypart] = {
+    # ar (stems: صباحاً, مساءً, ظهراً, ليلاً, فجراً, عصراً)
+    "صباح": "am",
+    "فجر": "am",
+    "مساء": "pm",
+    "عصر": "pm",
+    "ظهر": "noon",
+    "ليل": "night",
+    # es, pt, fr, it, de, ru, en, fa
+    "mañana": "am",
+    "madrugada": "am",
+    "tarde": "pm",
+    "noche": "night",
+    "manhã": "am",
+    "noite": "night",
+    "matin": "am",
+    "après-midi": "pm",
+    "après‑midi": "pm",
+    "soir": "pm",
+    "nuit": "night",
+    "mattina": "am",
+    "mattino": "am",
+    "pomeriggio": "pm",
+    "sera": "pm",
+    "notte": "night",
+    "morgens": "am",
+    "früh": "am",
+    "vormittags": "am",
+    "nachmittags": "pm",
+    "abends": "pm",
+    "nachts": "night",
+    "утра": "am",
+    "вечера": "pm",
+    "ночи": "night",
+    "morning": "am",
+    "afternoon": "pm",
+    "evening": "pm",
+    "night": "night",
+    "صبح": "am",
+    "بعدازظهر": "pm",
+    "شب": "night",
+}
+_DAYPART_AFTER: dict[str, re.Pattern[str]] = {
+    "ar": re.compile(
+        r"\s+(?:من\s+)?(?:ال)?(صباح|فجر|مساء|عصر|ظهر|ليل)(?:[^\W\d_]|[\u064b-\u065f\u0670])*"
+    ),
+    "es": re.compile(r"\s+(?:horas?\s+)?de la (mañana|madrugada|tarde|noche)\b", re.I),
+    "pt": re.compile(r"\s+(?:horas?\s+)?da (manhã|madrugada|tarde|noite)\b", re.I),
+    "fr": re.compile(
+        r"\s+(?:heures?\s+)?(?:du (matin|soir)|de l['’](après-midi)|de la (nuit))\b", re.I
+    ),
+    "it": re.compile(
+        r"\s+(?:di (mattina|sera|notte)|del (mattino|pomeriggio)|della (sera|notte))\b", re.I
+    ),
+    "de": re.compile(r"\s+Uhr\s+(morgens|früh|vormittags|nachmittags|abends|nachts)\b", re.I),
+    "ru": re.compile(r"\s+(?:час(?:а|ов)?\s+)?(утра|вечера)\b|\s+час(?:а|ов)?\s+(ночи)\b", re.I),
+    "en": re.compile(
+        r"\s+(?:o['’]clock\s+)?(?:in the (morning|afternoon|evening)|at (night))\b", re.I
+    ),
+    "fa": re.compile(r"\s+(صبح|بعدازظهر|شب)(?![^\W\d_])"),
+}
+"""A part of the day said after a clock time or an hour (``10:30 مساءً``, ``a las 10 de la
+noche``, ``в 7 утра``): the hour is read on the 24-hour clock."""
+
+_DAYPART_HINTS: dict[str, re.Pattern[str]] = {
+    lang: re.compile("|".join(hints))
+    for lang, hints in {
+        "ar": ("صباح", "فجر", "مساء", "عصر", "ظهر", "ليل"),
+        "es": ("de la ",),
+        "pt": ("da ",),
+        "fr": ("du ", "de l"),
+        "it": ("di ", "del"),
+        "de": ("uhr",),
+        "ru": ("утра", "вечера", "час"),
+        "en": ("morning", "afternoon", "evening", "night"),
+        "fa": ("صبح", "بعدازظهر", "شب"),
+    }.items()
+}
+"""Cheap substrings (of the lower-cased text) without which the daypart pass has nothing to
+find."""
+_CJK_DAYPART_BEFORE_RE = re.compile(rf"(?:{_CJK_DAYPART})\s*\Z")
+_AR_CLOCK_ORDINALS = {
+    "الواحدة": 1,
+    "الثانية": 2,
+    "الثالثة": 3,
+    "الرابعة": 4,
+    "الخامسة": 5,
+    "السادسة": 6,
+    "السابعة": 7,
+    "الثامنة": 8,
+    "التاسعة": 9,
+    "العاشرة": 10,
+    "الحادية": 1,
+}
+_AR_CLOCK_RE = re.compile(
+    r"(?:(الساعة)\s+)?(" + "|".join(_AR_CLOCK_ORDINALS) + r")(?:\s+(عشرة?))?"
+    r"(?:\s+و(النصف|الربع|الثلث))?(?![^\W\d_])"
+)
+_AR_FRACTION_MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20}
+
+
+def _extract_ar_clock_words(ex: _Extractor) -> None:
+    """Arabic clock times in words: ``الساعة السابعة صباحاً`` (7:00), ``العاشرة والنصف``."""
+    after = _DAYPART_AFTER["ar"]
+    for m in _AR_CLOCK_RE.finditer(ex.text):
+        part_m = after.match(ex.text, m.end())
+        if not (m.group(1) or part_m) or not ex.mask.free(m.start(2), m.end()):
+            continue
+        hour = _AR_CLOCK_ORDINALS[m.group(2)]
+        if m.group(3):
+            hour += 10
+        elif m.group(2) == "الحادية":
+            continue
+        minute = _AR_FRACTION_MINUTES.get(m.group(4) or "", 0)
+        part = _DAYPART_WORDS.get(part_m.group(1)) if part_m else None
+        end = part_m.end() if part_m else m.end()
+        value = (_daypart_hour(hour, part), minute)
+        ex.add(ex.mention("time", value, m.start(2), end, words=True))
+
+
+_EXPLICIT_MERIDIEM_RE = re.compile(r"[ap]\.?\s?m\b", re.IGNORECASE)
+
+
+def _apply_dayparts(ex: _Extractor, lower: str) -> None:
+    """Read clock times and bare hours said with a part of the day on the 24-hour clock."""
+    after = _DAYPART_AFTER.get(ex.loc.lang)
+    cjk = ex.loc.lang in ("zh", "ja")
+    text = ex.text
+    if cjk:
+        if not any(m.kind == "time" for m in ex.out):
+            return
+    elif after is None or _DAYPART_HINTS[ex.loc.lang].search(lower) is None:
+        return
+    for index, mention in enumerate(ex.out):
+        if mention.kind == "time":
+            if not isinstance(mention.value, tuple) or mention.value[0] > 12:
+                continue
+            if _EXPLICIT_MERIDIEM_RE.search(mention.text):
+                continue
+        elif (
+            ex.loc.lang == "de"
+            and mention.kind == "number"
+            and not mention.words
+            and isinstance(mention.value, float)
+            and mention.value in _DAY_HOURS
+            and _UHR_RE.match(text, mention.end)
+        ):
+            uhr = _UHR_RE.match(text, mention.end)
+            assert uhr is not None
+            hit = after.match(text, mention.end) if after is not None else None
+            if hit is None:  # "um 9 Uhr" is a clock time; "um 9 Uhr abends" is read below
+                hour = int(mention.value)
+                ex.out[index] = ex.mention("time", (hour, 0), mention.start, uhr.end())
+                continue
+        elif not (
+            mention.kind == "number"
+            and not mention.words
+            and isinstance(mention.value, float)
+            and mention.value in _CLOCK_HOURS
+            and after is not None
+        ):
+            continue
+        part: Daypart | None = None
+        end = mention.end
+        if cjk:
+            before = _CJK_DAYPART_BEFORE_RE.search(text, max(0, mention.start - 3), mention.start)
+            if before is not None:
+                part = _cjk_daypart(before.group(0).strip())
+        elif after is not None:
+            hit = after.match(text, mention.end)
+            if hit is not None:
+                word = next(g for g in hit.groups() if g)
+                part = _DAYPART_WORDS.get(word.lower(), _DAYPART_WORDS.get(word))
+                end = hit.end()
+        if part is None:
+            continue
+        if mention.kind == "time" and isinstance(mention.value, tuple):
+            hour, minute = mention.value
+        else:
+            hour, minute = int(float(mention.value)), 0  # type: ignore[arg-type]
+        ex.out[index] = ex.mention("time", (_daypart_hour(hour, part), minute), mention.start, end)
+
+
+_CLOCK_HOURS = frozenset(float(h) for h in range(1, 13))
+_DAY_HOURS = frozenset(float(h) for h in range(0, 25))
+_UHR_RE = re.compile(r"\s?Uhr(?![^\W\d_])")
+"""German ``9 Uhr`` is always a time of day (a duration is ``9 Stunden``)."""
+
+_BELOW_ZERO_RE = re.compile(
+    r"\s*(?:[^\W\d_]+\.?\s+){0,2}?(?:below zero|below freezing|bajo cero|sous zéro|"
+    r"en dessous de zéro|au-dessous de zéro|unter null|ниже нуля|sotto zero|"
+    r"abaixo de zero|تحت الصفر|زیر صفر)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_BELOW_ZERO_HINT_RE = re.compile("zero|cero|zéro|null|нуля|صفر|freezing")
+"""Searched in the lower-cased text: without one of these there is no below-zero phrase."""
+
+
+def _apply_below_zero(ex: _Extractor, lower: str) -> None:
+    """``5 degrees below zero``, ``خمس درجات تحت الصفر``, ``3 grados bajo cero`` are -5, -3."""
+    if _BELOW_ZERO_HINT_RE.search(lower) is None:
+        return
+    for index, mention in enumerate(ex.out):
+        if mention.kind != "number" or not isinstance(mention.value, float):
+            continue
+        if mention.value <= 0 or _BELOW_ZERO_RE.match(ex.text, mention.end) is None:
+            continue
+        ex.out[index] = Mention(
+            "number",
+            -mention.value,
+            mention.start,
+            mention.end,
+            mention.text,
+            mention.words,
+            -mention.alt if isinstance(mention.alt, float) else mention.alt,
+            mention.settled,
+            mention.note,
+            False,
+        )
+
+
+_ERAS = {
+    "令和": 2018,
+    "平成": 1988,
+    "昭和": 1925,
+    "大正": 1911,
+    "明治": 1867,
+    "民國": 1911,
+    "民国": 1911,
+}
+_ERA_RE = re.compile(r"(" + "|".join(_ERAS) + rf")\s*(\d{{1,3}}|元|[{_CJK_NUMERAL}百]{{1,4}})\s*年")
+
+
+def _extract_era_years(ex: _Extractor) -> None:
+    """Japanese era and Minguo years: ``令和6年`` is 2024, ``平成元年`` 1989, ``民國113年`` 2024."""
+    for m in _ERA_RE.finditer(ex.text):
+        number = 1 if m.group(2) == "元" else _date_number(m.group(2))
+        if number is None or number < 1 or not ex.mask.free(m.start(), m.end()):
+            continue
+        year = float(_ERAS[m.group(1)] + number)
+        ex.add(ex.mention("number", year, m.start(), m.end()))
+
+
+_MERGE_UNITS = {**CJK_BIG_UNITS, "千": 1000, "百": 100}
+
+
+def _merge_cjk_scaled(out: list[Mention]) -> list[Mention]:
+    """``2万5000`` and ``1億2400万`` are one number: a scaled part, then what it adds."""
+    merged: list[Mention] = []
+    for mention in out:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.end == mention.start
+            and prev.kind == "number"
+            and mention.kind in ("number", "percent")
+            and prev.text[-1:] in _MERGE_UNITS
+            and isinstance(prev.value, float)
+            and isinstance(mention.value, float)
+            and 0 < mention.value < _MERGE_UNITS[prev.text[-1]]
+            and prev.alt is None
+            and mention.alt is None
+        ):
+            merged[-1] = Mention(
+                mention.kind,
+                prev.value + mention.value,
+                prev.start,
+                mention.end,
+                prev.text + mention.text,
+                prev.words and mention.words,
+            )
+            continue
+        merged.append(mention)
+    return merged
+
+
+_NAME_GLOSS_RE = re.compile(r"\s*[/(（]\s*\Z")
+
+
+def _drop_month_glosses(out: list[Mention], text: str) -> list[Mention]:
+    """``أيلول/سبتمبر``, ``تشرين الثاني (نوفمبر)``: two names of one month are one month."""
+    kept: list[Mention] = []
+    for mention in out:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and mention.kind == "month"
+            and prev.kind in ("month", "date")
+            and isinstance(prev.value, (int, tuple))
+            and (prev.value[0] if isinstance(prev.value, tuple) else prev.value) == mention.value
+            and _NAME_GLOSS_RE.match(text[prev.end : mention.start])
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+_RANK_PATTERNS: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {
+    # German glues the rank to the superlative: "zweitgrößte", "dritthöchsten", "viertbeste"
+    "de": (
+        re.compile(
+            r"(?<![^\W\d_])(zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)"
+            r"(?=[^\W\d_]*?(?:st|ßt|t)e[nrsm]?(?![^\W\d_]))(?=[^\W\d_]{4,})",
+            re.IGNORECASE,
+        ),
+        {
+            "zweit": 2,
+            "dritt": 3,
+            "viert": 4,
+            "fünft": 5,
+            "sechst": 6,
+            "siebt": 7,
+            "acht": 8,
+            "neunt": 9,
+            "zehnt": 10,
+        },
+    ),
+    # Arabic puts an indefinite ordinal before the elative: "ثاني أكبر مدينة"
+    "ar": (
+        re.compile(
+            r"(?<![^\W\d_])(ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)"
+            r"(?=\s+[أا][^\W\d_]{3}(?![^\W\d_]))"
+        ),
+        {
+            "ثاني": 2,
+            "ثالث": 3,
+            "رابع": 4,
+            "خامس": 5,
+            "سادس": 6,
+            "سابع": 7,
+            "ثامن": 8,
+            "تاسع": 9,
+            "عاشر": 10,
+        },
+    ),
+}
+"""Ranks said with a superlative ("second-largest"), where the ordinal is not a word of its own
+in the table."""
+
+
+def _extract_ranks(ex: _Extractor) -> None:
+    pattern, values = _RANK_PATTERNS[ex.loc.lang]
+    for m in pattern.finditer(ex.text):
+        if ex.mask.free(m.start(), m.end()):
+            value = float(values[m.group(1).lower()])
+            word = _WORD_RE.match(ex.text, m.start())
+            if ex.table is not None and word is not None:
+                if _word_pieces(word.group(0).lower(), ex.table) is not None:
+                    continue  # "achtundzwanzigsten" is 28th, read with the number words
+            ex.add(ex.mention("ordinal", value, m.start(), m.end(), words=True))
+
+
+_FULLWIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
 
 
 # -- alignment -------------------------------------------------------------------------------
@@ -1500,7 +2004,7 @@ def _match(
     how: How,
 ) -> None:
     """Pair equal keys; ``how`` says which keys are compared."""
-    index: dict[object, list[int]] = {}
+    index: dict[object, deque[int]] = {}
     for j, t in enumerate(tgt):
         key: object
         if how == "exact":
@@ -1510,7 +2014,7 @@ def _match(
         else:
             key = t.alt_key()
         if key is not None:
-            index.setdefault(key, []).append(j)
+            index.setdefault(key, deque()).append(j)
     used: set[int] = set()
     remaining: list[Mention] = []
     for s in src:
@@ -1520,11 +2024,11 @@ def _match(
             key = s.key()
         else:
             key = s.alt_key()
-        slots = index.get(key, []) if key is not None else []
-        slot = next((j for j in slots if j not in used), None)
-        if slot is None:
+        slots = index.get(key) if key is not None else None
+        if not slots:
             remaining.append(s)
             continue
+        slot = slots.popleft()  # each target sits in one list: the first left is unused
         used.add(slot)
         pairs.append(Pair(s, tgt[slot], how))
     src[:] = remaining
@@ -1545,36 +2049,111 @@ def _loose(a: Mention, b: Mention) -> bool:
                 or abs(y.value - (hour - 12 + minute / 100)) < 1e-9
             ):
                 return True  # "a las 10 de la noche" = "at 10 p.m." = 22:00
-        if x.kind == "month" and y.kind == "date" and isinstance(y.value, tuple):
-            if y.value[0] == x.value:
-                return True
     if a.kind == "code" and b.kind == "code":
         digits_a = re.sub(r"\D", "", str(a.value))
         digits_b = re.sub(r"\D", "", str(b.value))
         return bool(digits_a) and digits_a == digits_b
+    for x, y in ((a, b), (b, a)):
+        # "G20" = "二十国集团", "Leopard-2-Panzer" = "Leopard 2 tanks": the name's one number
+        if x.kind == "code" and y.kind == "number" and isinstance(y.value, float):
+            runs = _DIGIT_RUN_RE.findall(str(x.value))
+            if len(runs) == 1 and float(runs[0]) == y.value:
+                return True
     return False
 
 
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def _loose_keys(m: Mention) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """What a mention offers to a loose match and what it looks for on the other side.
+
+    Two mentions match loosely when one looks for a key the other offers; this is
+    :func:`_loose` as lookups, so that aligning long segments stays linear.
+    """
+    value = m.value
+    if m.kind == "code":
+        runs = _DIGIT_RUN_RE.findall(str(value))
+        digits = ("code", "".join(runs))
+        wants: tuple[object, ...] = (digits,) if runs else ()
+        if len(runs) == 1:
+            wants += (("num", round(float(runs[0]), 6)),)
+        return ((digits,) if runs else ()), wants
+    if m.group == "num" and isinstance(value, float):
+        return (("num", round(value, 6)),), ()
+    if m.kind == "date" and isinstance(value, tuple):
+        return (), (("num", float(value[1])),)
+    if m.kind == "time" and isinstance(value, tuple):
+        hour, minute = value
+        if minute == 0:
+            return (), (("num", float(hour)), ("num", float(hour - 12)))
+        return (), (
+            ("num", round(hour + minute / 100, 6)),
+            ("num", round(hour - 12 + minute / 100, 6)),
+        )
+    return (), ()
+
+
 def _match_loose(src: list[Mention], tgt: list[Mention], pairs: list[Pair]) -> None:
+    offers: dict[object, deque[int]] = {}
+    wants: dict[object, deque[int]] = {}
+    for j, t in enumerate(tgt):
+        offered, wanted = _loose_keys(t)
+        for key in offered:
+            offers.setdefault(key, deque()).append(j)
+        for key in wanted:
+            wants.setdefault(key, deque()).append(j)
+    used: set[int] = set()
     remaining: list[Mention] = []
     for s in src:
-        slot = next((j for j, t in enumerate(tgt) if _loose(s, t)), None)
+        offered, wanted = _loose_keys(s)
+        slot: int | None = None
+        for table, keys in ((offers, wanted), (wants, offered)):
+            for key in keys:
+                queue = table.get(key)
+                while queue and queue[0] in used:
+                    queue.popleft()  # lists are in target order: drop the used front
+                if queue and (slot is None or queue[0] < slot):
+                    slot = queue[0]
         if slot is None:
             remaining.append(s)
             continue
-        pairs.append(Pair(s, tgt.pop(slot), "loose"))
+        used.add(slot)
+        pairs.append(Pair(s, tgt[slot], "loose"))
     src[:] = remaining
+    tgt[:] = [t for j, t in enumerate(tgt) if j not in used]
+    # a date against its month name alone on the other side: the month is there, the day is
+    # lost (or invented); the date stays unmatched and the month is absorbed
+    for side, other in ((src, tgt), (tgt, src)):
+        months: dict[int, int] = {}
+        for m in side:
+            if m.kind == "date" and isinstance(m.value, tuple):
+                months[m.value[0]] = months.get(m.value[0], 0) + 1
+        if not months:
+            continue
+        kept: list[Mention] = []
+        for m in other:
+            if m.kind == "month" and isinstance(m.value, int) and months.get(m.value, 0) > 0:
+                months[m.value] -= 1
+                continue
+            kept.append(m)
+        other[:] = kept
     # a date paired with a bare day leaves the month name on the other side: absorb it
-    for pair in list(pairs):
+    if not any(m.kind == "month" for m in (*src, *tgt)):
+        return
+    absorb_src: list[int] = []
+    absorb_tgt: list[int] = []
+    for pair in pairs:
         if pair.how != "loose":
             continue
-        for side, other in ((src, pair.target), (tgt, pair.source)):
-            if other.kind != "date" or not isinstance(other.value, tuple):
-                continue
-            month = other.value[0]
-            hit = next((m for m in side if m.kind == "month" and m.value == month), None)
+        for months_of, dated in ((absorb_src, pair.target), (absorb_tgt, pair.source)):
+            if dated.kind == "date" and isinstance(dated.value, tuple):
+                months_of.append(dated.value[0])
+    for left, months_of in ((src, absorb_src), (tgt, absorb_tgt)):
+        for month in months_of:
+            hit = next((m for m in left if m.kind == "month" and m.value == month), None)
             if hit is not None:
-                side.remove(hit)
+                left.remove(hit)
 
 
 def _pairable(s: Mention, t: Mention) -> bool:
@@ -1588,10 +2167,37 @@ def _pairable(s: Mention, t: Mention) -> bool:
     return True
 
 
+_NEAREST = 8
+"""In long segments, each leftover source mention is weighed against this many target
+mentions of its type on either side of its relative position (not against all of them)."""
+
+
+def _candidate_targets(
+    src: list[Mention], tgt: list[Mention], src_len: int, tgt_len: int
+) -> list[Iterable[int]]:
+    """For each source mention, the target indices worth costing."""
+    if len(src) * len(tgt) <= 1024:
+        return [range(len(tgt))] * len(src)
+    by_group: dict[str, tuple[list[float], list[int]]] = {}
+    for j, t in enumerate(tgt):
+        positions, indices = by_group.setdefault(t.group, ([], []))
+        positions.append(t.start / max(tgt_len, 1))
+        indices.append(j)
+    out: list[Iterable[int]] = []
+    for s in src:
+        positions, indices = by_group.get(s.group, ([], []))
+        at = bisect.bisect_left(positions, s.start / max(src_len, 1))
+        out.append(indices[max(0, at - _NEAREST) : at + _NEAREST])
+    return out
+
+
 def _pair_changed(src: list[Mention], tgt: list[Mention], src_len: int, tgt_len: int) -> list[Pair]:
     candidates: list[tuple[float, int, int]] = []
-    for i, s in enumerate(src):
-        for j, t in enumerate(tgt):
+    for i, (s, near) in enumerate(
+        zip(src, _candidate_targets(src, tgt, src_len, tgt_len), strict=True)
+    ):
+        for j in near:
+            t = tgt[j]
             if not _pairable(s, t):
                 continue
             cost = abs(s.start / max(src_len, 1) - t.start / max(tgt_len, 1))
@@ -1697,23 +2303,29 @@ def analyze(source: str, target: str, src_lang: str, tgt_lang: str) -> NumberAna
 
 def format_for(mention: Mention, lang: str, value: Value | None = None) -> str:
     """``value`` (default: the mention's) written the way ``lang`` writes it."""
+    value = mention.value if value is None else value
+    return _format_value(mention.kind, mention.text, mention.words, lang, value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -> str:
+    """:func:`format_for` on the fields it reads, memoised (Babel formatting is slow)."""
     import datetime
 
     from babel.dates import format_skeleton, get_day_names, get_month_names
     from babel.numbers import format_decimal, format_percent
 
-    value = mention.value if value is None else value
     info = locale_info(lang)
     name = info.babel_locale or "en"
-    if mention.kind == "code":
-        return mention.text
-    if mention.kind == "date" and isinstance(value, tuple):
+    if kind == "code":
+        return text
+    if kind == "date" and isinstance(value, tuple):
         return format_skeleton("MMMMd", datetime.date(2000, value[0], value[1]), locale=name)
-    if mention.kind == "time" and isinstance(value, tuple):
+    if kind == "time" and isinstance(value, tuple):
         return f"{value[0]:02d}:{value[1]:02d}"
-    if mention.kind == "weekday" and isinstance(value, int):
+    if kind == "weekday" and isinstance(value, int):
         return str(get_day_names("wide", "format", name)[value])
-    if mention.kind == "month" and isinstance(value, int):
+    if kind == "month" and isinstance(value, int):
         # Babel can resolve a stand-alone alias to another locale's names (seen: Chinese
         # month names for Spanish after Chinese was loaded), so check what comes back.
         for context in ("stand-alone", "format"):
@@ -1723,17 +2335,17 @@ def format_for(mention: Mention, lang: str, value: Value | None = None) -> str:
         return describe_value("month", value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            return describe_value(mention.kind, value)
+            return describe_value(kind, value)
         if abs(value) >= 1e21 and value.is_integer():
             # beyond Babel's decimal quantisation: group the digits with the locale's symbol
             from babel.numbers import get_group_symbol
 
             return f"{int(value):,}".replace(",", get_group_symbol(locale=name))
-        if mention.kind == "percent":
+        if kind == "percent":
             return str(format_percent(value / 100, locale=name, decimal_quantization=False))
         shown = _num(value)
-        grouped = not (isinstance(shown, int) and abs(shown) < 10000 and mention.text.isdigit())
-        if mention.words and isinstance(shown, int) and abs(shown) < 10000:
+        grouped = not (isinstance(shown, int) and abs(shown) < 10000 and text.isdigit())
+        if words and isinstance(shown, int) and abs(shown) < 10000:
             grouped = False
         return str(
             format_decimal(shown, locale=name, decimal_quantization=False, group_separator=grouped)

@@ -112,7 +112,9 @@ _EN = WordTable(
         "twice": 2,
     },
     hundred=frozenset({"hundred"}),
-    scale=_pairs("thousand=1000 million=1000000 billion=1000000000 trillion=1000000000000"),
+    scale=_pairs(
+        "thousand=1000 million=1000000 billion=1000000000 trillion=1000000000000 dozen=12"
+    ),
     scale_abbr=_pairs("bn=1000000000 mln=1000000 tn=1000000000000"),
     ordinal={
         **_series(
@@ -154,7 +156,10 @@ _ES = WordTable(
     },
     scale=_pairs(
         "mil=1000 millón=1000000 millon=1000000 millones=1000000 "
-        "billón=1000000000000 billones=1000000000000"
+        "billón=1000000000000 billones=1000000000000 "
+        # collective nouns: "un millar" = 1000, "dos docenas" = 24 ("miles de" stays vague)
+        "millar=1000 millares=1000 centenar=100 centenares=100 decena=10 decenas=10 "
+        "docena=12 docenas=12"
     ),
     scale_abbr=_pairs("mill=1000000 mdd=1000000"),
     ordinal={
@@ -208,7 +213,10 @@ _FR = WordTable(
     hundred=frozenset({"cent", "cents"}),
     scale=_pairs(
         "mille=1000 mil=1000 million=1000000 millions=1000000 milliard=1000000000 "
-        "milliards=1000000000 billion=1000000000000 billions=1000000000000"
+        "milliards=1000000000 billion=1000000000000 billions=1000000000000 "
+        # collective nouns: "un millier" = 1000, "une vingtaine" = 20 ("des milliers" is vague)
+        "millier=1000 milliers=1000 centaine=100 centaines=100 dizaine=10 dizaines=10 "
+        "douzaine=12 douzaines=12 vingtaine=20 vingtaines=20 trentaine=30 cinquantaine=50"
     ),
     scale_abbr=_pairs("md=1000000000 mds=1000000000 mrd=1000000000 mrds=1000000000"),
     ordinal={
@@ -243,7 +251,8 @@ _DE = WordTable(
     hundred=frozenset({"hundert"}),
     scale=_pairs(
         "tausend=1000 million=1000000 millionen=1000000 milliarde=1000000000 "
-        "milliarden=1000000000 billion=1000000000000 billionen=1000000000000"
+        "milliarden=1000000000 billion=1000000000000 billionen=1000000000000 "
+        "dutzend=12"
     ),
     scale_abbr=_pairs("mio=1000000 mrd=1000000000 tsd=1000"),
     ordinal={
@@ -325,7 +334,9 @@ _IT = WordTable(
     hundred=frozenset({"cento"}),
     scale=_pairs(
         "mille=1000 mila=1000 milione=1000000 milioni=1000000 "
-        "miliardo=1000000000 miliardi=1000000000"
+        "miliardo=1000000000 miliardi=1000000000 "
+        "migliaio=1000 migliaia=1000 centinaio=100 centinaia=100 decina=10 decine=10 "
+        "dozzina=12 dozzine=12"
     ),
     scale_abbr=_pairs("mln=1000000 mld=1000000000 mrd=1000000000"),
     ordinal={
@@ -391,7 +402,8 @@ _PT = WordTable(
     scale=_pairs(
         "mil=1000 milhão=1000000 milhões=1000000 milhao=1000000 milhoes=1000000 "
         "bilhão=1000000000 bilhões=1000000000 bilião=1000000000000 "
-        "biliões=1000000000000"
+        "biliões=1000000000000 milhar=1000 milhares=1000 centena=100 centenas=100 "
+        "dezena=10 dezenas=10 dúzia=12 dúzias=12"
     ),
     scale_abbr=_pairs("mi=1000000 bi=1000000000"),
     ordinal={
@@ -456,7 +468,9 @@ _RU = WordTable(
         "тысяча=1000 тысячи=1000 тысяч=1000 тысячу=1000 миллион=1000000 "
         "миллиона=1000000 миллионов=1000000 миллиард=1000000000 "
         "миллиарда=1000000000 миллиардов=1000000000 триллион=1000000000000 "
-        "триллиона=1000000000000 триллионов=1000000000000"
+        "триллиона=1000000000000 триллионов=1000000000000 "
+        "десяток=10 десятка=10 десятков=10 сотня=100 сотни=100 сотен=100 сотню=100 "
+        "дюжина=12 дюжины=12 дюжин=12"
     ),
     scale_abbr=_pairs("тыс=1000 млн=1000000 млрд=1000000000 трлн=1000000000000"),
     ordinal={
@@ -509,6 +523,29 @@ _AR = WordTable(
             "واحد/واحدة اثنان/اثنين/اثنتان/اثنتين ثلاثة/ثلاث أربعة/أربع/اربعة/اربع "
             "خمسة/خمس ستة/ست سبعة/سبع ثمانية/ثماني/ثمان تسعة/تسع عشرة/عشر"
         ),
+        # teens are written unit + ten ("ثلاثة عشر" = 13, see numbers._add); 11 and 12
+        # have their own first words
+        "أحد": 1,
+        "إحدى": 1,
+        "اثنا": 2,
+        "اثني": 2,
+        "اثنتا": 2,
+        "اثنتي": 2,
+        # the dual: a noun ending in -ان/-ين (nominative/oblique) counts two of it
+        **_series(
+            "يومين/يومان شهرين/شهران عامين/عامان سنتين/سنتان ساعتين/ساعتان "
+            "أسبوعين/أسبوعان/اسبوعين مرتين/مرتان دقيقتين/دقيقتان شخصين/شخصان "
+            "طفلين/طفلان دولارين/دولاران",
+            2,
+            0,
+        ),
+        "ألفين": 2000,
+        "ألفان": 2000,
+        "الفين": 2000,
+        "مليونين": 2_000_000,
+        "مليونان": 2_000_000,
+        "مليارين": 2_000_000_000,
+        "ملياران": 2_000_000_000,
         **_series(
             "عشرون/عشرين ثلاثون/ثلاثين أربعون/أربعين/اربعين خمسون/خمسين ستون/ستين "
             "سبعون/سبعين ثمانون/ثمانين تسعون/تسعين",
@@ -536,7 +573,7 @@ _AR = WordTable(
     },
     conj=frozenset({"و"}),
     article=frozenset(),
-    weak=frozenset({"واحد", "واحدة", "الأول", "الأولى", "أول", "الثاني", "الثانية"}),
+    weak=frozenset({"واحد", "واحدة", "الأول", "الأولى", "أول", "الثاني", "الثانية", "أحد", "إحدى"}),
     percent=("في المئة", "في المائة", "بالمئة", "بالمائة", "في المائه"),
     scale_alone=frozenset({"ألف", "الف", "مليون", "مليار"}),
 )
