@@ -57,6 +57,9 @@ format: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/tqa checks list --format markdown > docs/checks.md
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/perf/run.py --sizes 10000,100000 --jobs 1,2
+
 bench-numbers: $(STAMP)
 	$(BIN)/python benchmarks/numbers/run.py
 

@@ -19,6 +19,7 @@ from tqa.core.config import FAIL_ON_CHOICES, find_config, load_config
 from tqa.core.model import Segment, Severity
 from tqa.core.pipeline import Pipeline, WorkerSpec, build_checks
 from tqa.core.summary import Summary, signature
+from tqa.engine.cli_hook import engine_results
 from tqa.errors import UsageError
 from tqa.formats import ReadOptions, read_segments
 from tqa.report import FORMATS, RunInfo, get_formatter
@@ -117,6 +118,12 @@ def check(
         "--baseline",
         help="A previous JSONL result: its findings are known and do not count for --fail-on.",
     ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local, or dask: each input file is a partition on Dask."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: local."
+    ),
     config: Path | None = typer.Option(
         None, "--config", help="Config file (default: ./tqa.toml or [tool.tqa] in pyproject)."
     ),
@@ -189,7 +196,15 @@ def check(
             formatter = get_formatter(fmt, stream)
             formatter.start(info)
             try:
-                for result in pipeline.run(segments):
+                results = engine_results(
+                    engine,
+                    scheduler,
+                    inputs,
+                    options,
+                    WorkerSpec(cfg, context, tuple(plan.codes)),
+                    pipeline.run(segments),
+                )
+                for result in results:
                     if known is not None:
                         known.mark(result)
                     summary.add(result)

@@ -1,0 +1,239 @@
+"""Throughput and peak memory of ``tqa check`` against Translate Toolkit's ``pofilter``.
+
+    python benchmarks/perf/run.py --sizes 10000,100000 [--jobs 1,2] [--json figures.json]
+
+For each size N it generates the data set with ``generate.py`` (cached under ``--work``), then
+times real command-line runs, each in its own subprocess, reading the same files:
+
+- (a) ``tqa check --select TQA2`` (numbers only), on the JSONL files and on the PO files;
+- (b) ``--select TQA1,TQA2,TQA3`` (format, numbers, terminology with the generated
+  1,000-concept glossary, consistency), JSONL and PO;
+- (c) (b) plus the language check (TQA4) with ``--jobs 2`` (and the other ``--jobs`` values);
+- ``pofilter -t numbers`` and ``pofilter`` with its default checks on the PO files.
+
+Each run writes its report (JSONL for tqa, PO for pofilter) to a temporary directory.
+Segments/s is N divided by the wall time of the whole process (start-up, parsing and writing
+included, as for pofilter). Peak RSS is the largest resident set of the process
+(``wait4``); with worker processes the sum over the process tree is sampled too. The ratios
+compare tqa on the PO files with pofilter on the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+VENV_BIN = Path(sys.executable).parent
+RULES = "TQA1,TQA2,TQA3"
+
+
+@dataclass(frozen=True)
+class Figure:
+    size: int
+    label: str
+    tool: str
+    input: str
+    jobs: int
+    seconds: float
+    segments_per_s: float
+    peak_rss_mb: float
+    tree_rss_mb: float
+    exit_code: int
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and its descendants, from /proc (0 when unreadable)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as handle:
+                    todo.extend(int(c) for c in handle.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], size: int) -> tuple[float, float, float, int]:
+    """Wall seconds, peak RSS (MB, largest process), sampled tree RSS (MB) and exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, text=False
+    )
+    peak_tree = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not stop.is_set():
+            peak_tree = max(peak_tree, _tree_rss_kb(proc.pid))
+            stop.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    code = proc.returncode
+    if code not in (0, 1):
+        tail = stderr.decode("utf-8", "replace")[-2000:]
+        raise RuntimeError(f"{' '.join(command)} exited {code}:\n{tail}")
+    return seconds, usage.ru_maxrss / 1024, peak_tree / 1024, code
+
+
+def dataset(size: int, work: Path) -> Path:
+    out = work / f"n{size}"
+    manifest = out / "manifest.json"
+    if manifest.is_file() and json.loads(manifest.read_text())["segments"] == size:
+        return out
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), str(size), "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return out
+
+
+def tqa_command(data: Path, fmt: str, select: str, jobs: int, out: Path) -> list[str]:
+    files = sorted((data / fmt).glob(f"*.{fmt}"))
+    command = [str(VENV_BIN / "tqa"), "check", *map(str, files)]
+    for code in select.split(","):
+        command += ["--select", code]
+    if "TQA3" in select:
+        command += ["-g", str(data / "glossary.csv")]
+    command += ["-j", str(jobs)]
+    return [*command, "-f", "jsonl", "-o", str(out), "-q", "--fail-on", "never"]
+
+
+def pofilter_command(data: Path, tests: list[str], out: Path) -> list[str]:
+    command = [str(VENV_BIN / "pofilter"), "--progress", "none"]
+    for test in tests:
+        command += ["-t", test]
+    return [*command, str(data / "po"), str(out)]
+
+
+def runs(
+    size: int, data: Path, tmp: Path, jobs_list: list[int], formats: list[str]
+) -> list[tuple[str, str, str, int, list[str]]]:
+    """(label, tool, input, jobs, command) for every run of one size."""
+    plan: list[tuple[str, str, str, int, list[str]]] = []
+    for fmt in formats:
+        plan.append(("a numbers", "tqa", fmt, 1, tqa_command(data, fmt, "TQA2", 1, tmp / "a")))
+        plan.append(("b rules", "tqa", fmt, 1, tqa_command(data, fmt, RULES, 1, tmp / "b")))
+    for jobs in jobs_list:
+        if jobs == 1:
+            continue
+        for label, select in (("b rules", RULES), ("c rules+lang", RULES + ",TQA4")):
+            command = tqa_command(data, "jsonl", select, jobs, tmp / "c")
+            plan.append((label, "tqa", "jsonl", jobs, command))
+    if 1 in jobs_list and 2 not in jobs_list:
+        plan.append(
+            (
+                "c rules+lang",
+                "tqa",
+                "jsonl",
+                1,
+                tqa_command(data, "jsonl", RULES + ",TQA4", 1, tmp / "c"),
+            )
+        )
+    plan.append(("a numbers", "pofilter", "po", 1, pofilter_command(data, ["numbers"], tmp / "pa")))
+    plan.append(("b default", "pofilter", "po", 1, pofilter_command(data, [], tmp / "pb")))
+    return plan
+
+
+def ratio(figures: list[Figure], size: int, label: str, tool_label: str) -> float | None:
+    ours = [f for f in figures if f.size == size and f.tool == "tqa" and f.input == "po"
+            and f.label == label and f.jobs == 1]  # fmt: skip
+    theirs = [
+        f for f in figures if f.size == size and f.tool == "pofilter" and f.label == tool_label
+    ]
+    if not ours or not theirs:
+        return None
+    return ours[0].segments_per_s / theirs[0].segments_per_s
+
+
+def table(figures: list[Figure]) -> str:
+    lines = [
+        f"{'N':>9}  {'run':<14} {'tool':<9} {'input':<6} {'jobs':>4}  {'seconds':>8}  "
+        f"{'seg/s':>8}  {'peak MB':>8}  {'tree MB':>8}",
+    ]
+    for f in figures:
+        lines.append(
+            f"{f.size:>9}  {f.label:<14} {f.tool:<9} {f.input:<6} {f.jobs:>4}  {f.seconds:>8.2f}  "
+            f"{f.segments_per_s:>8.0f}  {f.peak_rss_mb:>8.1f}  {f.tree_rss_mb:>8.1f}"
+        )
+    for size in sorted({f.size for f in figures}):
+        for label, theirs in (("a numbers", "a numbers"), ("b rules", "b default")):
+            value = ratio(figures, size, label, theirs)
+            if value is not None:
+                lines.append(f"N={size}: tqa {label} (PO, 1 job) / pofilter {theirs}: {value:.2f}x")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated N values")
+    parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values")
+    parser.add_argument(
+        "--inputs", default="jsonl,po", help="tqa inputs for (a) and (b): jsonl, po or both"
+    )
+    parser.add_argument("--work", type=Path, default=None, help="where to keep generated data")
+    parser.add_argument("--json", type=Path, default=None, help="save the figures here")
+    parser.add_argument(
+        "--only", default=None, help="run only these labels (comma-separated prefixes: a,b,c)"
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    jobs_list = [int(j) for j in args.jobs.split(",") if j]
+    formats = [f for f in args.inputs.split(",") if f]
+    work = args.work or Path(tempfile.gettempdir()) / "tqa-perf"
+    figures: list[Figure] = []
+    for size in sizes:
+        data = dataset(size, work)
+        with tempfile.TemporaryDirectory(prefix="tqa-perf-out-") as tmp_name:
+            tmp = Path(tmp_name)
+            for label, tool, fmt, jobs, command in runs(size, data, tmp, jobs_list, formats):
+                if args.only and not any(label.startswith(p) for p in args.only.split(",")):
+                    continue
+                seconds, peak, tree, code = measure(command, size)
+                figure = Figure(
+                    size, label, tool, fmt, jobs, round(seconds, 3), round(size / seconds, 1),
+                    round(peak, 1), round(tree, 1), code,
+                )  # fmt: skip
+                figures.append(figure)
+                print(
+                    f"{size} {label} {tool} {fmt} jobs={jobs}: {seconds:.2f}s "
+                    f"{figure.segments_per_s:.0f} seg/s {peak:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    print(table(figures))
+    if args.json is not None:
+        payload = {"cpus": os.cpu_count(), "figures": [asdict(f) for f in figures]}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
