@@ -23,6 +23,8 @@ Emitted = Finding | Score
 Scope = Literal["segment", "document"]
 T = TypeVar("T")
 
+MEMO_LIMIT = 4096
+"""Per-segment analyses kept at most (a few chunks' worth); memory stays flat."""
 CODE_RE = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*)+$")
 
@@ -56,6 +58,17 @@ class RunContext:
         value: T = self._resources[key]
         return value
 
+    def take_analyses(self) -> dict[tuple[object, ...], Any]:
+        """Hand over (and forget) the per-segment analyses computed so far: a worker process
+        sends them back with its results so that the main process does not redo them."""
+        taken, self._memo = self._memo, {}
+        return taken
+
+    def add_analyses(self, analyses: dict[tuple[object, ...], Any]) -> None:
+        if len(self._memo) + len(analyses) > MEMO_LIMIT:
+            self._memo.clear()
+        self._memo.update(analyses)
+
     def analysis(self, segment: Segment, key: str, compute: Callable[[Segment], T]) -> T:
         """Memoise a per-segment analysis that several checks share (e.g. extracted numbers)."""
         memo_key = (
@@ -67,7 +80,7 @@ class RunContext:
             segment.tgt_lang,
         )
         if memo_key not in self._memo:
-            if len(self._memo) > 4096:
+            if len(self._memo) > MEMO_LIMIT:
                 self._memo.clear()
             self._memo[memo_key] = compute(segment)
         value: T = self._memo[memo_key]

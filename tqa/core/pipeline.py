@@ -124,11 +124,19 @@ def _worker_init(spec: WorkerSpec) -> None:
     _WORKER[:] = [c for c in plan.checks if c.code in spec.codes]
 
 
-def _worker_run(chunk: list[Segment]) -> list[SegmentResult]:
+Analyses = dict[tuple[object, ...], object]
+
+
+def _worker_run(chunk: list[Segment]) -> tuple[list[SegmentResult], Analyses]:
+    """Check a chunk; return the results and the shared analyses made on the way (the main
+    process's document checks reuse them instead of analysing each segment again)."""
     results = [SegmentResult(segment) for segment in chunk]
+    if _WORKER:
+        _WORKER[0].context.take_analyses()
     for check in _WORKER:
         _run_segment_check(check, chunk, results)
-    return results
+    analyses = _WORKER[0].context.take_analyses() if _WORKER else {}
+    return results, analyses
 
 
 def _run_segment_check(check: Check, chunk: list[Segment], results: list[SegmentResult]) -> None:
@@ -211,11 +219,16 @@ class Pipeline:
         from concurrent.futures import Future, ProcessPoolExecutor
 
         assert self.spec is not None
-        spec = WorkerSpec(self.spec.config, self.spec.context.fresh(), self.parallel_codes)
-        # fork is fastest, but not after a model library started its threads
+        main_context = self.spec.context
+        # fork is fastest, and the workers inherit resources already built here (a glossary
+        # matcher); but not after a model library started its threads
         method = "forkserver" if "torch" in sys.modules else "fork"
+        context = main_context if method == "fork" else main_context.fresh()
+        spec = WorkerSpec(self.spec.config, context, self.parallel_codes)
         local_checks = [c for c in self.segment_checks if not c.parallel]
-        pending: collections.deque[tuple[list[Segment], Future[list[SegmentResult]]]]
+        pending: collections.deque[
+            tuple[list[Segment], Future[tuple[list[SegmentResult], Analyses]]]
+        ]
         pending = collections.deque()
         with ProcessPoolExecutor(
             max_workers=self.jobs,
@@ -230,7 +243,8 @@ class Pipeline:
                         continue
                 while pending and (chunk is None or len(pending) >= self.jobs * 2):
                     done_chunk, future = pending.popleft()
-                    results = future.result()
+                    results, analyses = future.result()
+                    main_context.add_analyses(analyses)
                     for check in local_checks:
                         _run_segment_check(check, done_chunk, results)
                     yield self._finish(done_chunk, results)
