@@ -87,3 +87,15 @@ def test_read_sentences_skips_blanks_and_comments(tmp_path: Path) -> None:
     path = tmp_path / "en.txt"
     path.write_text("# header\nOne.\n\n  Two.  \n", encoding="utf-8")
     assert read_sentences(path) == ["One.", "Two."]
+
+
+def test_sentence_level_spread_is_not_amplified_by_length() -> None:
+    # spread that does not shrink with length (topic, names): +-0.3 at every length
+    scores = [(-3.0 + (0.3 if i % 2 else -0.3), n) for i, n in enumerate(range(4, 84))]
+    cal = LanguageCalibration.fit(scores)
+    assert cal.v0 == pytest.approx(0.09, rel=0.05)
+    assert cal.v1 == pytest.approx(0.0, abs=0.05)
+    # a long sentence 0.3 below the curve is one spread low, as a short one is
+    assert cal.zscore(cal.expected(80) - 0.3, 80) == pytest.approx(-1.0, abs=0.1)
+    assert cal.zscore(cal.expected(8) - 0.3, 8) == pytest.approx(-1.0, abs=0.1)
+    assert 30.0 < cal.percentile(cal.expected(60), 60) < 70.0

@@ -7,9 +7,12 @@ sentences (``models/calibration/<lang>.txt``) once and fit:
 
 - the expected mean as a function of length, ``mu(n) = a + b / n`` (least squares over the
   calibration sentences; ``n`` = scored tokens, clamped to at least ``MIN_TOKENS``);
-- the spread of the residual, which for an average of ``n`` noisy terms shrinks like
-  ``1 / sqrt(n)``: ``z = (mean - mu(n)) * sqrt(n) / s``, with ``s`` the standard deviation
-  of ``(mean - mu(n)) * sqrt(n)`` over the calibration set.
+- the spread of the residual ``r = mean - mu(n)`` as a function of length. A mean over
+  ``n`` tokens has two parts of variance: token-level noise, which averages out like
+  ``1/n``, and a sentence-level part (topic, names, register) that does not shrink with
+  length. So ``var(n) = v0 + v1 / n``, fitted by least squares of ``r**2`` on ``1/n``, and
+  ``z = r / sqrt(var(n))``. (Scaling by ``sqrt(n)`` alone would treat a long, fluent
+  sentence full of rare names as a wild outlier.)
 
 ``fluency`` is the percentile of a segment's ``z`` among the calibration sentences' ``z``
 (linear interpolation, clamped to 0..100): 50 is a typical well-formed sentence of any length,
@@ -33,7 +36,9 @@ from tqa.errors import TqaError
 
 MIN_TOKENS = 4
 MIN_SENTENCES = 20
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+MIN_SENTENCE_VARIANCE = 1e-4
+"""Floor of the length-independent variance ``v0`` (a spread of 0.01 nats per token)."""
 
 
 class CalibrationError(TqaError):
@@ -51,7 +56,8 @@ class LanguageCalibration:
 
     a: float
     b: float
-    s: float
+    v0: float
+    v1: float
     z_sorted: tuple[float, ...]
     count: int
     median_logprob: float
@@ -59,9 +65,12 @@ class LanguageCalibration:
     def expected(self, n_tokens: int) -> float:
         return self.a + self.b / max(n_tokens, MIN_TOKENS)
 
+    def spread(self, n_tokens: int) -> float:
+        """Expected standard deviation of a well-formed sentence's mean at this length."""
+        return math.sqrt(self.v0 + self.v1 / max(n_tokens, MIN_TOKENS))
+
     def zscore(self, mean_logprob: float, n_tokens: int) -> float:
-        n = max(n_tokens, MIN_TOKENS)
-        return (mean_logprob - self.expected(n_tokens)) * math.sqrt(n) / self.s
+        return (mean_logprob - self.expected(n_tokens)) / self.spread(n_tokens)
 
     def percentile(self, mean_logprob: float, n_tokens: int) -> float:
         """Share (0-100) of calibration sentences that score below this one."""
@@ -76,27 +85,30 @@ class LanguageCalibration:
             )
         xs = [1.0 / max(n, MIN_TOKENS) for _, n in scores]
         ys = [m for m, _ in scores]
-        x_mean = sum(xs) / len(xs)
-        y_mean = sum(ys) / len(ys)
-        sxx = sum((x - x_mean) ** 2 for x in xs)
-        sxy = sum((x - x_mean) * (y - y_mean) for x, y in zip(xs, ys, strict=True))
-        b = sxy / sxx if sxx > 0 else 0.0
-        a = y_mean - b * x_mean
-        scaled = [
-            (m - (a + b / max(n, MIN_TOKENS))) * math.sqrt(max(n, MIN_TOKENS)) for m, n in scores
-        ]
-        s = math.sqrt(sum(r * r for r in scaled) / (len(scaled) - 1)) or 1.0
-        z_sorted = tuple(sorted(round(r / s, 5) for r in scaled))
+        a, b = _least_squares(xs, ys)
+        residuals = [m - (a + b / max(n, MIN_TOKENS)) for m, n in scores]
+        v0, v1 = _least_squares(xs, [r * r for r in residuals])
+        if v1 < 0:  # spread does not fall with length: one variance for all
+            v0, v1 = sum(r * r for r in residuals) / len(residuals), 0.0
+        if v0 < MIN_SENTENCE_VARIANCE:  # keep a floor; refit the 1/n part around it
+            v0 = MIN_SENTENCE_VARIANCE
+            sxx = sum(x * x for x in xs)
+            v1 = max(0.0, sum(x * (r * r - v0) for x, r in zip(xs, residuals, strict=True)) / sxx)
+        cal = cls(a=a, b=b, v0=v0, v1=v1, z_sorted=(), count=len(scores), median_logprob=0.0)
+        z_sorted = tuple(sorted(round(cal.zscore(m, n), 5) for m, n in scores))
         ordered = sorted(ys)
         mid = len(ordered) // 2
         median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-        return cls(a=a, b=b, s=s, z_sorted=z_sorted, count=len(scores), median_logprob=median)
+        return cls(
+            a=a, b=b, v0=v0, v1=v1, z_sorted=z_sorted, count=len(scores), median_logprob=median
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
             "a": round(self.a, 6),
             "b": round(self.b, 6),
-            "s": round(self.s, 6),
+            "v0": round(self.v0, 8),
+            "v1": round(self.v1, 8),
             "count": self.count,
             "median_logprob": round(self.median_logprob, 6),
             "z": list(self.z_sorted),
@@ -110,11 +122,22 @@ class LanguageCalibration:
         return cls(
             a=float(data["a"]),  # type: ignore[arg-type]
             b=float(data["b"]),  # type: ignore[arg-type]
-            s=float(data["s"]),  # type: ignore[arg-type]
+            v0=float(data["v0"]),  # type: ignore[arg-type]
+            v1=float(data["v1"]),  # type: ignore[arg-type]
             z_sorted=tuple(sorted(float(v) for v in z)),
             count=int(data["count"]),  # type: ignore[call-overload]
             median_logprob=float(data["median_logprob"]),  # type: ignore[arg-type]
         )
+
+
+def _least_squares(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
+    """Intercept and slope of the least-squares line through ``(x, y)``."""
+    x_mean = sum(xs) / len(xs)
+    y_mean = sum(ys) / len(ys)
+    sxx = sum((x - x_mean) ** 2 for x in xs)
+    sxy = sum((x - x_mean) * (y - y_mean) for x, y in zip(xs, ys, strict=True))
+    slope = sxy / sxx if sxx > 0 else 0.0
+    return y_mean - slope * x_mean, slope
 
 
 def percentile_of(value: float, ordered: Sequence[float]) -> float:
@@ -146,7 +169,7 @@ class Calibration:
             "format": FORMAT_VERSION,
             "model": self.model,
             "model_key": self.model_key,
-            "method": "z = (mean - (a + b/n)) * sqrt(n) / s; fluency = percentile of z",
+            "method": "z = (mean - (a + b/n)) / sqrt(v0 + v1/n); fluency = percentile of z",
             "languages": {k: v.to_dict() for k, v in sorted(self.languages.items())},
         }
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
