@@ -266,8 +266,11 @@ class InconsistentTerm(_GlossaryCheck):
             text, where, source_then = chosen
             if cid in set_here or match.term.text == text:
                 continue
-            if self.opts["follow_source"] and in_source and source_then and not (
-                in_source & source_then
+            if (
+                self.opts["follow_source"]
+                and in_source
+                and source_then
+                and not (in_source & source_then)
             ):
                 continue
             chosen_term = next(
