@@ -159,10 +159,22 @@ def _segments(path: Path, store: Any, major: str, files: dict[Any, _File]) -> It
             target=unit.target or "",
             src_lang=meta.src_lang,
             tgt_lang=meta.tgt_lang,
+            reference=_reference(element, store) if major != "2" else None,
             origin=Origin(str(path), line=element.sourceline, unit=unit_id),
             document=f"{path}#{meta.key}" if several else str(path),
             flags=frozenset(flags),
         )
+
+
+def _reference(element: Any, store: Any) -> str | None:
+    """XLIFF 1.2: the target of an ``<alt-trans alttranstype="reference">``, the spec's way of
+    carrying a reference translation with a unit (XLIFF 2.0 has no such element)."""
+    for alt in element.iterchildren(store.namespaced("alt-trans")):
+        if alt.get("alttranstype") == "reference":
+            target = alt.find(store.namespaced("target"))
+            if target is not None:
+                return "".join(target.itertext())
+    return None
 
 
 def _is_fuzzy(unit: Any, major: str) -> bool:
