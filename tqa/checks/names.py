@@ -13,45 +13,31 @@ The three checks share one analysis per segment (``RunContext.analysis(segment, 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
+from tqa.checks.terminology import Found, TermIndex, glossary_matches, term_index
 from tqa.core.check import Check, Emitted, RunContext
 from tqa.core.model import Category, Segment, Severity, Span
 from tqa.errors import CheckUnavailable
 from tqa.lang.names import NameReport, compare, main_script
 
 
-class _Finder(Protocol):
-    def find(self, text: str, lang: str) -> list[Any]: ...
-
-
-def glossary_matcher(context: RunContext) -> _Finder | None:
-    """The run's shared glossary matcher, or ``None`` without ``--glossary``.
-
-    It is the terminology family's (``RunContext.resource("glossary")``), used only when
-    that API is importable and has a ``find(text, lang)`` matcher; otherwise the name checks
-    simply run without a glossary. A glossary that cannot be read is an error, as it is for
-    the terminology checks.
-    """
+def glossary_index(context: RunContext) -> TermIndex | None:
+    """The run's shared glossary (the terminology family's), or ``None`` without
+    ``--glossary``. A glossary that cannot be read is an error, as for terminology."""
     if not context.glossary_paths:
         return None
     try:
-        from tqa.checks.terminology import term_index
-    except ImportError:
-        return None
-    try:
-        matcher = term_index(context).matcher
+        return term_index(context)
     except CheckUnavailable:
         return None
-    return matcher if callable(getattr(matcher, "find", None)) else None
 
 
-def _glossary_spans(matcher: _Finder | None, segment: Segment) -> tuple[list[Span], list[Span]]:
+def _glossary_spans(found: Found | None) -> tuple[list[Span], list[Span]]:
     """Spans of glossary terms whose concept is found on both sides."""
-    if matcher is None:
+    if found is None:
         return [], []
-    source = matcher.find(segment.source, segment.src_lang)
-    target = matcher.find(segment.target, segment.tgt_lang)
+    source, target = found
     shared = {m.concept_id for m in source} & {m.concept_id for m in target}
     return (
         [m.span for m in source if m.concept_id in shared],
@@ -59,9 +45,10 @@ def _glossary_spans(matcher: _Finder | None, segment: Segment) -> tuple[list[Spa
     )
 
 
-def analyse(segment: Segment, matcher: _Finder | None = None) -> NameReport:
-    """The names report of one segment (shared by TQA351-353)."""
-    source_covered, target_covered = _glossary_spans(matcher, segment)
+def analyse(segment: Segment, found: Found | None = None) -> NameReport:
+    """The names report of one segment (shared by TQA351-353); ``found`` holds the raw
+    glossary matches of both sides, when a glossary is given."""
+    source_covered, target_covered = _glossary_spans(found)
     return compare(
         segment.source,
         segment.target,
@@ -78,10 +65,16 @@ class _NameCheck(Check):
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
         super().__init__(context, **kwargs)
-        self.matcher = glossary_matcher(self.context)
+        self.index = glossary_index(self.context)
 
     def names(self, segment: Segment) -> NameReport:
-        return self.context.analysis(segment, "names", lambda s: analyse(s, self.matcher))
+        return self.context.analysis(segment, "names", self._analyse)
+
+    def _analyse(self, segment: Segment) -> NameReport:
+        found = (
+            glossary_matches(self.index, self.context, segment) if self.index is not None else None
+        )
+        return analyse(segment, found)
 
     def ignored(self, text: str) -> bool:
         wanted = {str(i).casefold() for i in self.opts["ignore"]}

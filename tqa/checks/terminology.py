@@ -61,11 +61,32 @@ class SegmentTerms:
         return frozenset(m.concept_id for m in self.deprecated)
 
 
-def analyse(index: TermIndex, segment: Segment) -> SegmentTerms:
+Found = tuple[list[TermMatch], list[TermMatch]]
+
+
+def glossary_matches(index: TermIndex, context: RunContext, segment: Segment) -> Found:
+    """The raw glossary matches of both sides of a segment, found once per segment and
+    shared by the terminology and the name checks."""
+    return context.analysis(
+        segment,
+        "glossary-matches",
+        lambda s: (
+            index.matcher.find(s.source, s.src_lang),
+            index.matcher.find(s.target, s.tgt_lang),
+        ),
+    )
+
+
+def analyse(index: TermIndex, segment: Segment, found: Found | None = None) -> SegmentTerms:
     matcher = index.matcher
-    source = tuple(matcher.find(segment.source, segment.src_lang))
+    if found is None:
+        found = (
+            matcher.find(segment.source, segment.src_lang),
+            matcher.find(segment.target, segment.tgt_lang),
+        )
+    source = tuple(found[0])
     in_source = {m.concept_id for m in source}
-    target = tuple(_settle(matcher.find(segment.target, segment.tgt_lang), in_source))
+    target = tuple(_settle(found[1], in_source))
     by_span: dict[Span, list[TermMatch]] = {}
     for match in target:
         by_span.setdefault(match.span, []).append(match)
@@ -122,7 +143,11 @@ class _GlossaryCheck(Check):
         self.index = term_index(self.context)
 
     def terms(self, segment: Segment) -> SegmentTerms:
-        return self.context.analysis(segment, "terminology", lambda s: analyse(self.index, s))
+        return self.context.analysis(
+            segment,
+            "terminology",
+            lambda s: analyse(self.index, s, glossary_matches(self.index, self.context, s)),
+        )
 
     def concept(self, concept_id: str) -> Concept:
         return self.index.glossary[concept_id]
