@@ -65,6 +65,30 @@ def cli_errors() -> Iterator[None]:
             raise
         error(f"{type(exc).__name__}: {exc}")
         raise typer.Exit(EXIT_ERROR) from None
+    except Exception as exc:
+        # an interruption can surface as another error raised while cleaning up after it
+        # (a worker pool shutting down mid-start); it is still an interruption
+        cause = _interruption(exc)
+        if cause is None:
+            raise
+        typer.echo(
+            "tqa: interrupted" if isinstance(cause, KeyboardInterrupt) else "tqa: terminated",
+            err=True,
+        )
+        code = EXIT_INTERRUPTED if isinstance(cause, KeyboardInterrupt) else EXIT_TERMINATED
+        raise typer.Exit(code) from None
+
+
+def _interruption(exc: BaseException) -> BaseException | None:
+    """The Ctrl-C or SIGTERM in an exception's context chain, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (KeyboardInterrupt, Terminated)):
+            return current
+        seen.add(id(current))
+        current = current.__context__
+    return None
 
 
 class Progress:

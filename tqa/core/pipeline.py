@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -120,6 +121,10 @@ _WORKER: list[Check] = []
 
 
 def _worker_init(spec: WorkerSpec) -> None:
+    # the main process handles Ctrl-C and SIGTERM and shuts the pool down
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     plan = build_checks(spec.config, spec.context, select=list(spec.codes), ignore=[])
     _WORKER[:] = [c for c in plan.checks if c.code in spec.codes]
 
@@ -230,12 +235,28 @@ class Pipeline:
             tuple[list[Segment], Future[tuple[list[SegmentResult], Analyses]]]
         ]
         pending = collections.deque()
-        with ProcessPoolExecutor(
-            max_workers=self.jobs,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_worker_init,
-            initargs=(spec,),
-        ) as pool:
+        # Ctrl-C or SIGTERM arriving while the pool forks its workers and starts its thread
+        # can be lost or leave the pool half-started: hold them until the first chunk is in
+        # flight (they are delivered right after, in ordinary code).
+        held = {signal.SIGINT, signal.SIGTERM}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_worker_init,
+                initargs=(spec,),
+            )
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+            raise
+        with pool:  # shuts the workers down on any exit, an interruption included
+            try:
+                first = next(chunks, None)
+                if first is not None:
+                    pending.append((first, pool.submit(_worker_run, first)))
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             for chunk in itertools.chain(chunks, [None]):
                 if chunk is not None:
                     pending.append((chunk, pool.submit(_worker_run, chunk)))
