@@ -1063,24 +1063,30 @@ def _consonant_y(key: str) -> str:
 
 def _variant(key: str, script: str | None, entry: _Entry) -> bool:
     """A spelling variant or a transliteration of the same name."""
-    if script == entry.script:
-        longer, shorter = max(len(key), len(entry.key)), min(len(key), len(entry.key))
+    return _variant_of(key, script, entry.key, entry.script)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _variant_of(key: str, script: str | None, other: str, other_script: str | None) -> bool:
+    """:func:`_variant` by the two words alone (names recur: the answer is cached)."""
+    if script == other_script:
+        longer, shorter = max(len(key), len(other)), min(len(key), len(other))
         if longer > 1.6 * shorter:
             return False
-    arabic = "Arabic" in (script, entry.script)
+    arabic = "Arabic" in (script, other_script)
     shape = arabic_skeleton if arabic else skeleton
     minimum = 2
     plural = {key[:-1]} if key.endswith("s") and len(key) > 4 else set()
     ours = frozenset({key, *plural}) if arabic else stems(key)
-    theirs = frozenset({entry.key}) if arabic else entry.stems
+    theirs = frozenset({other}) if arabic else stems(other)
     for a in ours:
         for b in theirs:
             for sa in {shape(a), shape(_consonant_y(a))}:
                 for sb in {shape(b), shape(_consonant_y(b))}:
                     if len(sa) >= minimum and len(sb) >= minimum and _close(sa, sb):
                         return True
-    if script != entry.script and not arabic:
-        return max(_ratio(a, b) for a in stems(key) for b in entry.stems) >= 0.9
+    if script != other_script and not arabic:
+        return max(_ratio(a, b) for a in stems(key) for b in stems(other)) >= 0.9
     return False
 
 
