@@ -9,7 +9,6 @@ The output is the JSONL input contract (``id``, ``source``, ``target``, ``src_la
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TextIO
@@ -21,7 +20,7 @@ from tqa.align.pairs import AlignedPair
 from tqa.cli.common import EXIT_OK, cli_errors, notice
 from tqa.core.config import find_config, load_config
 from tqa.errors import UsageError
-from tqa.report.output import atomic_text_writer
+from tqa.report.output import write_output
 
 
 def write_pairs(pairs: list[AlignedPair], stream: TextIO) -> None:
@@ -59,12 +58,7 @@ def align(
             tgt_lang or cfg.tgt_lang,
             glossary_paths=glossaries,
         )
-        if output is not None:
-            with atomic_text_writer(output) as stream:
-                write_pairs(pairs, stream)
-        else:
-            write_pairs(pairs, sys.stdout)
-            sys.stdout.flush()
+        write_output(output, lambda stream: write_pairs(pairs, stream))
         if not quiet:
             kinds = Counter(pair.bead.kind for pair in pairs)
             shape = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))

@@ -23,7 +23,7 @@ from tqa.engine.cli_hook import engine_results
 from tqa.errors import UsageError
 from tqa.formats import ReadOptions, read_segments
 from tqa.report import FORMATS, RunInfo, get_formatter
-from tqa.report.output import atomic_text_writer
+from tqa.report.output import write_output
 
 _EXT_FORMATS = {
     ".jsonl": "jsonl",
@@ -215,12 +215,7 @@ def check(
             summary.metrics = {c.code: r for c in plan.checks if (r := c.report())}
             formatter.stop(summary)
 
-        if output is not None:
-            with atomic_text_writer(output) as stream:
-                write(stream)
-        else:
-            write(sys.stdout)
-            sys.stdout.flush()
+        write_output(output, write)
         if not quiet and fmt != "table":
             notice(
                 f"{summary.segments} segments, {summary.findings} findings "

@@ -24,7 +24,7 @@ from tqa.formats import ReadOptions, read_segments
 from tqa.glossary.io import GlossaryFormat, load_glossaries, read_glossary, write_glossary
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.model import Concept, Glossary, primary_lang
-from tqa.report.output import atomic_text_writer
+from tqa.report.output import write_output
 
 app = typer.Typer(
     name="glossary",
@@ -126,12 +126,8 @@ def extract(
         )
         if output is not None and output.suffix.lower() == ".tbx":
             write_glossary(candidates_glossary(found, src, tgt), output, "tbx-basic")
-        elif output is not None:
-            with atomic_text_writer(output) as stream:
-                write_candidates_csv(found, stream)
         else:
-            write_candidates_csv(found, sys.stdout)
-            sys.stdout.flush()
+            write_output(output, lambda stream: write_candidates_csv(found, stream))
         if not quiet:
             conflicts = sum(1 for c in found if c.status == "conflict")
             known = sum(1 for c in found if c.status == "in-glossary")

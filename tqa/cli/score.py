@@ -18,7 +18,7 @@ from tqa.core.summary import Summary, signature
 from tqa.errors import InputError, UsageError
 from tqa.formats.textio import iter_lines
 from tqa.report import RunInfo, get_formatter
-from tqa.report.output import atomic_text_writer
+from tqa.report.output import write_output
 
 
 def _count(path: Path) -> int:
@@ -88,11 +88,7 @@ def score(
             summary.metrics = {"TQA700": metrics.corpus()}
             formatter.stop(summary)
 
-        if output is not None:
-            with atomic_text_writer(output) as stream:
-                write(stream)
-        else:
-            write(sys.stdout)
+        write_output(output, write)
         corpus = metrics.corpus()
         if corpus and fmt not in ("table", "markdown", "html"):
             typer.echo(

@@ -7,12 +7,11 @@ segment's target makes its findings new again.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from tqa.core.model import SegmentResult
 from tqa.errors import InputError
-from tqa.formats.textio import iter_lines
+from tqa.formats.jsonl import json_lines
 
 
 class Baseline:
@@ -24,19 +23,7 @@ class Baseline:
         if not path.is_file():
             raise InputError(str(path), "baseline file not found")
         keys: set[tuple[str, str, str]] = set()
-        for number, line in iter_lines(path):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    str(path), f"invalid JSON: {exc.msg}", line=number, column=exc.colno
-                ) from None
-            except RecursionError:
-                raise InputError(
-                    str(path), "invalid JSON: nested too deeply", line=number
-                ) from None
+        for number, obj in json_lines(path):
             if not isinstance(obj, dict) or not isinstance(obj.get("findings"), list):
                 raise InputError(
                     str(path), "not a tqa JSONL result (no 'findings' list)", line=number

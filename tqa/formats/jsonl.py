@@ -30,19 +30,25 @@ _REQUIRED = ("source", "target")
 _OPTIONAL = ("reference", "src_lang", "tgt_lang")
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
-    seen: set[str] = set()
+def json_lines(path: Path) -> Iterator[tuple[int, object]]:
+    """``(line number, decoded value)`` of each non-blank line; bad JSON is an
+    ``InputError`` naming the line (and column)."""
     for number, line in iter_lines(path):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(
                 str(path), f"invalid JSON: {exc.msg}", line=number, column=exc.colno
             ) from None
         except RecursionError:
             raise InputError(str(path), "invalid JSON: nested too deeply", line=number) from None
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
+    seen: set[str] = set()
+    for number, obj in json_lines(path):
         if not isinstance(obj, dict):
             raise InputError(
                 str(path), f"expected a JSON object, got {type(obj).__name__}", line=number

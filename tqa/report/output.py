@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -42,3 +43,13 @@ def atomic_text_writer(path: Path) -> Iterator[TextIO]:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         raise
+
+
+def write_output(path: Path | None, write: Callable[[TextIO], None]) -> None:
+    """Run ``write`` on the file at ``path`` (atomically), or on stdout without a path."""
+    if path is not None:
+        with atomic_text_writer(path) as stream:
+            write(stream)
+    else:
+        write(sys.stdout)
+        sys.stdout.flush()
