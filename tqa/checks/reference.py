@@ -72,13 +72,26 @@ class CorpusMetrics:
         return [doc for doc in self.stats if doc]
 
 
-def _sentence_scores(check: Check, metrics: CorpusMetrics, segment: Segment) -> dict[str, float]:
-    return check.context.analysis(
-        segment, "reference-scores", lambda s: metrics.sentence(s.target, [s.reference or ""])
-    )
+class _ReferenceCheck(Check):
+    """Shared set-up of TQA700/701: one set of metric objects per run, one sentence scoring
+    per segment; both run in the main process (corpus statistics live in the run)."""
+
+    category = Category.ACCURACY
+    parallel = False
+
+    def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
+        super().__init__(context, **kwargs)
+        self.metrics = self.context.resource("reference-metrics", CorpusMetrics)
+
+    def sentence_scores(self, segment: Segment) -> dict[str, float]:
+        return self.context.analysis(
+            segment,
+            "reference-scores",
+            lambda s: self.metrics.sentence(s.target, [s.reference or ""]),
+        )
 
 
-class ReferenceMetrics(Check):
+class ReferenceMetrics(_ReferenceCheck):
     """Reference metrics per segment: chrF, BLEU and TER from sacrebleu.
 
     What: for every segment that has a reference translation, the scores ``chrf``, ``bleu``
@@ -93,19 +106,13 @@ class ReferenceMetrics(Check):
 
     code = "TQA700"
     name = "reference.metrics"
-    category = Category.ACCURACY
     severity = Severity.NEUTRAL
-    parallel = False  # accumulates corpus statistics
-
-    def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
-        super().__init__(context, **kwargs)
-        self.metrics = self.context.resource("reference-metrics", CorpusMetrics)
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
         if segment.reference is None:
             return
         self.metrics.add(segment.target, [segment.reference], segment.document)
-        for key, value in _sentence_scores(self, self.metrics, segment).items():
+        for key, value in self.sentence_scores(segment).items():
             yield Score(key, value)
 
     def report(self) -> dict[str, Any]:
@@ -118,7 +125,7 @@ class ReferenceMetrics(Check):
         return figures
 
 
-class LowChrf(Check):
+class LowChrf(_ReferenceCheck):
     """Segment chrF against its reference is below a threshold.
 
     What: a segment whose sentence chrF is below ``threshold``.
@@ -130,20 +137,14 @@ class LowChrf(Check):
 
     code = "TQA701"
     name = "reference.low-chrf"
-    category = Category.ACCURACY
     severity = Severity.MINOR
     enabled_by_default = False
-    parallel = False  # shares the run's metric objects with TQA700
     options: ClassVar[dict[str, Any]] = {"threshold": 30.0}
-
-    def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
-        super().__init__(context, **kwargs)
-        self.metrics = self.context.resource("reference-metrics", CorpusMetrics)
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
         if segment.reference is None:
             return
-        scores = _sentence_scores(self, self.metrics, segment)
+        scores = self.sentence_scores(segment)
         if scores["chrf"] < float(self.opts["threshold"]):
             yield self.finding(
                 segment,
