@@ -208,6 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     jobs_list = [int(j) for j in args.jobs.split(",") if j]
     formats = [f for f in args.inputs.split(",") if f]
     work = args.work or Path(tempfile.gettempdir()) / "tqa-perf"
+    # pofilter runs from byte-compiled modules (pip compiles site-packages); give tqa's
+    # editable checkout the same footing even where PYTHONDONTWRITEBYTECODE is set
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "tqa")],
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
     figures: list[Figure] = []
     for size in sizes:
         data = dataset(size, work)

@@ -9,13 +9,13 @@ sufficient statistics so that the run summary can give corpus scores equal to th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
-
-from sacrebleu.metrics import BLEU, CHRF, TER
-from sacrebleu.metrics.base import Metric
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tqa.core.check import Check, Emitted, RunContext
 from tqa.core.model import Category, Score, Segment, Severity
+
+if TYPE_CHECKING:
+    from sacrebleu.metrics.base import Metric
 
 
 class CorpusMetrics:
@@ -26,6 +26,9 @@ class CorpusMetrics:
     """
 
     def __init__(self) -> None:
+        # imported here: a run without reference metrics does not pay for sacrebleu's import
+        from sacrebleu.metrics import BLEU, CHRF, TER
+
         self.sentence_metrics: dict[str, Metric] = {
             "bleu": BLEU(effective_order=True),
             "chrf": CHRF(),

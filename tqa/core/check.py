@@ -12,7 +12,7 @@ keep only compact state; ``start_document`` resets that state.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar
@@ -58,11 +58,14 @@ class RunContext:
         value: T = self._resources[key]
         return value
 
-    def take_analyses(self) -> dict[tuple[object, ...], Any]:
-        """Hand over (and forget) the per-segment analyses computed so far: a worker process
-        sends them back with its results so that the main process does not redo them."""
+    def take_analyses(self, keys: Collection[str] | None = None) -> dict[tuple[object, ...], Any]:
+        """Hand over (and forget) the per-segment analyses computed so far, or only those
+        under ``keys``: a worker process sends back what the main process's checks will ask
+        for, so that they do not redo it (and nothing else: pickling costs too)."""
         taken, self._memo = self._memo, {}
-        return taken
+        if keys is None:
+            return taken
+        return {k: v for k, v in taken.items() if k[0] in keys}
 
     def add_analyses(self, analyses: dict[tuple[object, ...], Any]) -> None:
         if len(self._memo) + len(analyses) > MEMO_LIMIT:
@@ -104,6 +107,10 @@ class Check:
     """Whether a segment-level check may run in worker processes (``--jobs``). A check that
     keeps run-wide state (corpus statistics) or holds a large model sets this to False and
     runs in the main process."""
+    shared_analyses: ClassVar[frozenset[str]] = frozenset()
+    """Keys of the ``RunContext.analysis`` results this check reads that segment-level checks
+    also make (e.g. ``"terminology"``). With ``--jobs``, workers send these back for the checks
+    that run in the main process (document-level ones); anything else stays in the worker."""
     options: ClassVar[Mapping[str, Any]] = {}
     """Default option values; ``tqa.toml`` may override them (unknown keys are an error)."""
 

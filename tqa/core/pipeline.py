@@ -16,6 +16,7 @@ from tqa.core.model import (
     Category,
     Finding,
     Score,
+    ScoreValue,
     Segment,
     SegmentResult,
     Severity,
@@ -115,9 +116,12 @@ class WorkerSpec:
     config: Config
     context: RunContext
     codes: tuple[str, ...]
+    returned: frozenset[str] = frozenset()
+    """Analysis keys the main process's checks read (sent back with each chunk)."""
 
 
 _WORKER: list[Check] = []
+_RETURNED: list[frozenset[str]] = [frozenset()]
 
 
 def _worker_init(spec: WorkerSpec) -> None:
@@ -127,21 +131,24 @@ def _worker_init(spec: WorkerSpec) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     plan = build_checks(spec.config, spec.context, select=list(spec.codes), ignore=[])
     _WORKER[:] = [c for c in plan.checks if c.code in spec.codes]
+    _RETURNED[0] = spec.returned
 
 
 Analyses = dict[tuple[object, ...], object]
+Outcome = tuple[list[Finding], dict[str, ScoreValue]]
 
 
-def _worker_run(chunk: list[Segment]) -> tuple[list[SegmentResult], Analyses]:
-    """Check a chunk; return the results and the shared analyses made on the way (the main
-    process's document checks reuse them instead of analysing each segment again)."""
+def _worker_run(chunk: list[Segment]) -> tuple[list[Outcome], Analyses]:
+    """Check a chunk; return each segment's findings and scores (the main process has the
+    segments) and the shared analyses that the main process's checks will read, so that
+    they are not made twice."""
     results = [SegmentResult(segment) for segment in chunk]
     if _WORKER:
-        _WORKER[0].context.take_analyses()
+        _WORKER[0].context.take_analyses(())
     for check in _WORKER:
         _run_segment_check(check, chunk, results)
-    analyses = _WORKER[0].context.take_analyses() if _WORKER else {}
-    return results, analyses
+    analyses = _WORKER[0].context.take_analyses(_RETURNED[0]) if _WORKER else {}
+    return [(r.findings, r.scores) for r in results], analyses
 
 
 def _run_segment_check(check: Check, chunk: list[Segment], results: list[SegmentResult]) -> None:
@@ -229,11 +236,12 @@ class Pipeline:
         # matcher); but not after a model library started its threads
         method = "forkserver" if "torch" in sys.modules else "fork"
         context = main_context if method == "fork" else main_context.fresh()
-        spec = WorkerSpec(self.spec.config, context, self.parallel_codes)
         local_checks = [c for c in self.segment_checks if not c.parallel]
-        pending: collections.deque[
-            tuple[list[Segment], Future[tuple[list[SegmentResult], Analyses]]]
-        ]
+        returned = frozenset().union(
+            *(c.shared_analyses for c in (*local_checks, *self.document_checks))
+        )
+        spec = WorkerSpec(self.spec.config, context, self.parallel_codes, returned)
+        pending: collections.deque[tuple[list[Segment], Future[tuple[list[Outcome], Analyses]]]]
         pending = collections.deque()
         # Ctrl-C or SIGTERM arriving while the pool forks its workers and starts its thread
         # can be lost or leave the pool half-started: hold them until the first chunk is in
@@ -264,7 +272,11 @@ class Pipeline:
                         continue
                 while pending and (chunk is None or len(pending) >= self.jobs * 2):
                     done_chunk, future = pending.popleft()
-                    results, analyses = future.result()
+                    outcomes, analyses = future.result()
+                    results = [
+                        SegmentResult(segment, findings, scores)
+                        for segment, (findings, scores) in zip(done_chunk, outcomes, strict=True)
+                    ]
                     main_context.add_analyses(analyses)
                     for check in local_checks:
                         _run_segment_check(check, done_chunk, results)

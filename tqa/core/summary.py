@@ -17,15 +17,17 @@ DEFAULT_PENALTIES: dict[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.
 
 # Han, Hiragana, Katakana, Hangul syllables, and CJK compatibility forms: one word per character.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_WORD = re.compile(r"[^\W_]")
+_WORDLIKE = re.compile(r"\S*[^\W_]\S*")
+"""A whitespace-separated token with a letter or digit (matched whole: ``\\S*`` is greedy)."""
 
 
 def word_count(text: str) -> int:
     """Words for the quality score: whitespace-separated tokens with a letter or digit; each
     CJK character counts as one word."""
+    if text.isascii():
+        return len(_WORDLIKE.findall(text))
     cjk = len(_CJK.findall(text))
-    rest = _CJK.sub(" ", text).split()
-    return cjk + sum(1 for token in rest if _WORD.search(token))
+    return cjk + len(_WORDLIKE.findall(_CJK.sub(" ", text) if cjk else text))
 
 
 def mqm_score(penalty: float, words: int) -> float:
@@ -65,16 +67,22 @@ class Summary:
 
     def add(self, result: SegmentResult) -> None:
         self.segments += 1
-        doc = self.documents.setdefault(result.segment.document, DocumentTotals())
+        doc = self.documents.get(result.segment.document)
+        if doc is None:
+            doc = self.documents[result.segment.document] = DocumentTotals()
         words = word_count(result.segment.target)
+        if not result.findings:
+            for totals in (doc, self.total):
+                totals.segments += 1
+                totals.words += words
+            return
         penalty = sum(self.penalties[f.severity.label] for f in result.findings)
         for totals in (doc, self.total):
             totals.segments += 1
             totals.words += words
             totals.penalty += penalty
             totals.findings += len(result.findings)
-        if result.findings:
-            self.segments_with_findings += 1
+        self.segments_with_findings += 1
         self.known += len(result.known)
         for finding in result.new_findings():
             if self.worst_new is None or finding.severity > self.worst_new:

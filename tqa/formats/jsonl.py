@@ -33,11 +33,17 @@ _OPTIONAL = ("reference", "src_lang", "tgt_lang")
 def json_lines(path: Path) -> Iterator[tuple[int, object]]:
     """``(line number, decoded value)`` of each non-blank line; bad JSON is an
     ``InputError`` naming the line (and column)."""
+    for number, _line, value in _decoded(path):
+        yield number, value
+
+
+def _decoded(path: Path) -> Iterator[tuple[int, str, object]]:
+    decode = _DECODER.decode
     for number, line in iter_lines(path):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, line, decode(line)
         except json.JSONDecodeError as exc:
             raise InputError(
                 str(path), f"invalid JSON: {exc.msg}", line=number, column=exc.colno
@@ -46,68 +52,117 @@ def json_lines(path: Path) -> Iterator[tuple[int, object]]:
             raise InputError(str(path), "invalid JSON: nested too deeply", line=number) from None
 
 
+_DECODER = json.JSONDecoder()
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
     seen: set[str] = set()
-    for number, obj in json_lines(path):
-        if not isinstance(obj, dict):
-            raise InputError(
-                str(path), f"expected a JSON object, got {type(obj).__name__}", line=number
-            )
-        for key in _REQUIRED:
-            if key not in obj:
-                raise InputError(str(path), f"missing required key '{key}'", line=number)
-            if not isinstance(obj[key], str):
-                raise InputError(
-                    str(path),
-                    f"'{key}' must be a string, got {_json_type(obj[key])}",
-                    line=number,
-                )
-        for key in _OPTIONAL:
-            value = obj.get(key)
-            if value is not None and not isinstance(value, str):
-                raise InputError(
-                    str(path),
-                    f"'{key}' must be a string or null, got {_json_type(value)}",
-                    line=number,
-                )
-        for key in (*_REQUIRED, *_OPTIONAL):
-            value = obj.get(key)
-            if value is not None:
-                check_text(path, value, what=f"'{key}'", line=number)
-        raw_id = obj.get("id", number)
-        if not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
+    where = str(path)
+    for number, line, obj in _decoded(path):
+        if (
+            type(obj) is dict
+            and type(obj.get("source")) is str
+            and type(obj.get("target")) is str
+            and type(raw_id := obj.get("id", number)) in (str, int)
+            and "\\u" not in line
+            and "flags" not in obj
+        ):
+            # the common line: the two texts are strings and nothing was escaped, so no NUL
+            # or lone surrogate can hide in them (the raw bytes were checked when read)
+            reference = obj.get("reference")
+            src_lang = obj.get("src_lang")
+            tgt_lang = obj.get("tgt_lang")
+            if (
+                (reference is None or type(reference) is str)
+                and (src_lang is None or type(src_lang) is str)
+                and (tgt_lang is None or type(tgt_lang) is str)
+            ):
+                seg_id = raw_id if type(raw_id) is str else str(raw_id)
+                if seg_id.strip() and seg_id not in seen:
+                    seen.add(seg_id)
+                    src = src_lang or options.src_lang
+                    tgt = tgt_lang or options.tgt_lang
+                    if not (src and tgt):
+                        require_langs(path, src, tgt, line=number)
+                    assert src is not None and tgt is not None
+                    yield Segment(
+                        seg_id,
+                        obj["source"],
+                        obj["target"],
+                        src,
+                        tgt,
+                        reference,
+                        Origin(where, number),
+                        where,
+                        _NO_FLAGS,
+                    )
+                    continue
+        yield _checked(path, number, obj, seen, options)
+
+
+def _checked(path: Path, number: int, obj: object, seen: set[str], options: ReadOptions) -> Segment:
+    """One line, validated field by field: an ``InputError`` naming the line for anything
+    outside the contract."""
+    if not isinstance(obj, dict):
+        raise InputError(
+            str(path), f"expected a JSON object, got {type(obj).__name__}", line=number
+        )
+    for key in _REQUIRED:
+        if key not in obj:
+            raise InputError(str(path), f"missing required key '{key}'", line=number)
+        if not isinstance(obj[key], str):
             raise InputError(
                 str(path),
-                f"'id' must be a string or an integer, got {_json_type(raw_id)}",
+                f"'{key}' must be a string, got {_json_type(obj[key])}",
                 line=number,
             )
-        seg_id = str(raw_id)
-        if not seg_id.strip():
-            raise InputError(str(path), "'id' is empty", line=number)
-        check_text(path, seg_id, what="'id'", line=number)
-        if seg_id in seen:
-            raise InputError(str(path), f"duplicate segment id {seg_id!r}", line=number)
-        seen.add(seg_id)
-        src, tgt = require_langs(
-            path,
-            obj.get("src_lang") or options.src_lang,
-            obj.get("tgt_lang") or options.tgt_lang,
+    for key in _OPTIONAL:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(
+                str(path),
+                f"'{key}' must be a string or null, got {_json_type(value)}",
+                line=number,
+            )
+    for key in (*_REQUIRED, *_OPTIONAL):
+        value = obj.get(key)
+        if value is not None:
+            check_text(path, value, what=f"'{key}'", line=number)
+    raw_id = obj.get("id", number)
+    if not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
+        raise InputError(
+            str(path),
+            f"'id' must be a string or an integer, got {_json_type(raw_id)}",
             line=number,
         )
-        flags = obj.get("flags") or []
-        if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
-            raise InputError(str(path), "'flags' must be a list of strings", line=number)
-        yield Segment(
-            id=seg_id,
-            source=obj["source"],
-            target=obj["target"],
-            src_lang=src,
-            tgt_lang=tgt,
-            reference=obj.get("reference"),
-            origin=Origin(str(path), line=number),
-            document=str(path),
-            flags=frozenset(flags),
-        )
+    seg_id = str(raw_id)
+    if not seg_id.strip():
+        raise InputError(str(path), "'id' is empty", line=number)
+    check_text(path, seg_id, what="'id'", line=number)
+    if seg_id in seen:
+        raise InputError(str(path), f"duplicate segment id {seg_id!r}", line=number)
+    seen.add(seg_id)
+    src, tgt = require_langs(
+        path,
+        obj.get("src_lang") or options.src_lang,
+        obj.get("tgt_lang") or options.tgt_lang,
+        line=number,
+    )
+    flags = obj.get("flags") or []
+    if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+        raise InputError(str(path), "'flags' must be a list of strings", line=number)
+    return Segment(
+        id=seg_id,
+        source=obj["source"],
+        target=obj["target"],
+        src_lang=src,
+        tgt_lang=tgt,
+        reference=obj.get("reference"),
+        origin=Origin(str(path), line=number),
+        document=str(path),
+        flags=frozenset(flags) if flags else _NO_FLAGS,
+    )
 
 
 def _json_type(value: object) -> str:

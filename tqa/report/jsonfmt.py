@@ -18,9 +18,12 @@ def dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
 
 
+_JSONL_LINE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class JsonlFormatter(Formatter):
     def handle(self, result: SegmentResult) -> None:
-        self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.write(_JSONL_LINE(result.to_dict()) + "\n")
 
 
 class JsonFormatter(Formatter):
