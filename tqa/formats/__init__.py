@@ -6,20 +6,21 @@ input and never drops a segment silently.
 
 What each format does with encodings, empty files and memory (details in each module):
 
-=========  ==============================  ===================  =====================
+=========  ==============================  ===================  ========================
 format     encodings                       empty file           reading
-=========  ==============================  ===================  =====================
+=========  ==============================  ===================  ========================
 jsonl      UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        streamed, line by line
 tsv, csv   UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        streamed, row by row
 txt        UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        lines counted, streamed
 xliff/tmx  UTF-8 (BOM ok), UTF-16 w/ BOM   error (not XML)      whole document
-po         UTF-8 (BOM ok) only             zero segments        whole file
-=========  ==============================  ===================  =====================
+po         UTF-8 (BOM ok) only             zero segments        streamed, entry by entry
+=========  ==============================  ===================  ========================
 
 Line ends may be LF, CRLF or a lone CR everywhere; invalid UTF-8 and NUL bytes are errors
 with line, column and byte offset; XML is checked with defusedxml first (``xmlsafe``).
-Line-based readers report errors when they reach the bad line; XML and PO readers, and the
-parallel-text length check, fail when ``read_segments`` is called.
+Line-based readers and PO report errors when they reach the bad line (a PO header problem,
+when ``read_segments`` is called); XML readers and the parallel-text length check fail when
+``read_segments`` is called. A report is written only when the whole input was read.
 """
 
 from __future__ import annotations
