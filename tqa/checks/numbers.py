@@ -182,10 +182,13 @@ class NumberFormat(_NumberCheck):
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
         analysis = self.analysis(segment)
+        noted = [mention for mention in analysis.target if mention.note is not None]
+        if not noted:  # the usual segment
+            return
         reported = {a.mention.span for a in analysis.ambiguous if a.side == "target"}
         reported |= {a.counterpart.span for a in analysis.ambiguous if a.counterpart}
-        for mention in analysis.target:
-            if mention.note is None or mention.span in reported:
+        for mention in noted:
+            if mention.span in reported:
                 continue
             yield self.finding(
                 segment,

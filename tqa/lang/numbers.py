@@ -41,13 +41,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 import operator
 import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from tqa.lang.numbers_words import (
@@ -108,9 +107,49 @@ class Mention:
         return describe_value(self.kind, self.value)
 
 
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _mention(
+    kind: Kind,
+    value: Value,
+    start: int,
+    end: int,
+    text: str,
+    words: bool = False,
+    alt: Value | None = None,
+    settled: bool = True,
+    note: str | None = None,
+    weak: bool = False,
+) -> Mention:
+    """``Mention(...)``, built at a third of the cost: the frozen dataclass's ``__init__``
+    sets each of the ten fields with its own ``object.__setattr__`` call; this sets the
+    instance dictionary once. The result is the same object (fields, order, equality, hash,
+    pickling); extraction makes one per number, so it is worth it."""
+    mention: Mention = _new_object(Mention)
+    _set_attribute(
+        mention,
+        "__dict__",
+        {
+            "kind": kind,
+            "value": value,
+            "start": start,
+            "end": end,
+            "text": text,
+            "words": words,
+            "alt": alt,
+            "settled": settled,
+            "note": note,
+            "weak": weak,
+        },
+    )
+    return mention
+
+
 def _num(value: float) -> int | float:
     """A float as an int when it is whole, else rounded to 9 significant digits."""
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e18:
+    if value.is_integer() and abs(value) < 1e18:  # finite and whole
         return int(value)
     return float(f"{value:.9g}")
 
@@ -251,6 +290,8 @@ class CalendarNames:
     """Month names (lower case) by their first word, longest first."""
     name_firsts: dict[str, tuple[str, ...]]
     """Weekday and standalone month names (lower case) by their first word."""
+    first_order: dict[str, int]
+    """The position of each key of ``by_first_word``."""
 
 
 def _fits(name: str, lang: str) -> bool:
@@ -345,6 +386,7 @@ def calendar_names(lang: str) -> CalendarNames:
         case_sensitive,
         {k: tuple(v) for k, v in by_first.items()},
         _by_first(n.lower() for n in (*names, *(["May"] if info.lang == "en" else []))),
+        {k: i for i, k in enumerate(by_first)},
     )
 
 
@@ -358,7 +400,12 @@ def _by_first(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
 # -- regular expressions ---------------------------------------------------------------------
 
 _DIGIT_RE = re.compile(r"\d")
-_CODE_HINT_RE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐‑–]?\d|[\u0621-\u06cc][-‐‑–]\d|\d[A-Z]|\d\s?\(\d")
+_CODE_HINT_RE = re.compile(
+    r"\d(?:(?<=[A-Za-zА-Яа-яЁё]\d)|(?<=[A-Za-zА-Яа-яЁё][-‐‑–]\d)|(?<=[\u0621-\u06cc][-‐‑–]\d)"
+    r"|[A-Z]|\s?\(\d)"
+)
+"""Whether a code may be here: a digit after a letter (or a letter and a dash), before a
+capital letter or before ``(`` and a digit. Starting with a digit lets the scan skip fast."""
 _CODE_RE = re.compile(
     r"(?<![A-Za-zА-Яа-яЁё0-9])(?:"
     r"[A-Za-zА-Яа-яЁё]+[-‐‑–]?\d+(?:[-‐‑]?[A-Za-zА-Яа-яЁё0-9]+)*"
@@ -367,6 +414,8 @@ _CODE_RE = re.compile(
     r"|\d{2,5}\s?\(\d{4}\)"
     r")(?![A-Za-z0-9])"
 )
+_NUMERIC_DATE_HINT_RE = re.compile(r"\d([/.\-])\d\d?\1\d\d")
+"""What every numeric date has (``27/11/24``); most texts with a full stop have none."""
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.,/\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?!\d)(?![.,/\-]\d)"
 )
@@ -413,7 +462,7 @@ _WORD_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 _GAP_RE = re.compile(r"[ \u00a0\t]*[-‐‑]?[ \u00a0\t]*")
 _CJK_RUN_RE = re.compile(r"(第)?([〇零一二两兩三四五六七八九十拾百千万萬亿億兆]+)")
 _SEP_SPLIT_RE = re.compile(r"\d+|\D")
-_CJK_TIME_CHARS = frozenset("時时点點")
+_CJK_TIME_CHAR_RE = re.compile("[時时点點]")
 _CJK_TIME_HINT_RE = re.compile(r"[\d〇零一二两兩三四五六七八九十]\s*[時时点點]")
 _TIME_HINT_RE = re.compile(
     r"\d:\d|\d\.\d\d(?!\d)(?![.,]\d)|\d\s?[hH](?:\s?\d\d)?(?![^\W_])|\d\s?[aApP]\.?\s?[mM]"
@@ -450,59 +499,94 @@ def _name(sep: str) -> str:
     }.get(sep, repr(sep))
 
 
-@functools.lru_cache(maxsize=8192)
-def _read_digits_cached(body: str, tag: str) -> _Reading | None:
-    """:func:`_read_digits` by locale tag, memoised: the same forms recur (years, ``1,000``)."""
-    return _read_digits(body, locale_info(tag))
+Way = Literal["whole", "decimal"]
+"""How digit groups are read: all digits as one integer, or with a decimal point before the
+last group."""
 
 
-def _read_digits(body: str, loc: LocaleInfo) -> _Reading | None:
-    """Read a run of digits and separators; ``None`` when it is not one number."""
-    parts = _SEP_SPLIT_RE.findall(body)
-    if body.isascii():
-        groups = parts[0::2]
-        seps = [p if p in ".," else _sep_class(p) for p in parts[1::2]]
-    else:
-        groups = [_ascii(p) for p in parts[0::2]]
-        seps = [_sep_class(p) for p in parts[1::2]]
+class _Plan(NamedTuple):
+    """How to read every run of digits of one shape in one locale (see :func:`_read_digits`)."""
+
+    value: Way
+    alt: Way | None = None
+    settled: bool = True
+    note: str | None = None
+    last: int = 0
+    """Digits in the last group (those after the decimal point when read as ``decimal``)."""
+
+
+_ASCII_SHAPE = str.maketrans("0123456789", "dddddddddd")
+_SHAPE_RE = re.compile(r"\d")
+_SHAPE_SPLIT_RE = re.compile(r"d+|[^d]")
+_SEPARATORS = str.maketrans("", "", ".,'’٫٬" + _SPACES)
+
+
+def _read_digits(body: str, tag: str) -> _Reading | None:
+    """Read a run of digits and separators in a locale; ``None`` when it is not one number.
+
+    How a run reads depends only on its shape (``ddd,ddd``: group sizes and separators),
+    whether it starts with a zero, and the locale; that is decided once per shape
+    (:func:`_digits_plan`, memoised), and the digits then give the values. Memoising by the
+    run itself would miss: most runs with separators (``215,917``) occur once.
+    """
+    shape = body.translate(_ASCII_SHAPE) if body.isascii() else _SHAPE_RE.sub("d", body)
+    plan = _digits_plan(shape, unicodedata.decimal(body[0]) == 0, tag)
+    if plan is None:
+        return None
+    digits = _ascii(body.translate(_SEPARATORS))
+    point = len(digits) - plan.last
+    decimal = float(f"{digits[:point]}.{digits[point:]}")
+    whole = float(digits)
+    value = decimal if plan.value == "decimal" else whole
+    alt = None if plan.alt is None else decimal if plan.alt == "decimal" else whole
+    return _Reading(value, alt, plan.settled, plan.note)
+
+
+@functools.lru_cache(maxsize=4096)
+def _digits_plan(shape: str, lead_zero: bool, tag: str) -> _Plan | None:
+    """The reading of digit runs of ``shape`` (digits written ``d``) in locale ``tag``."""
+    loc = locale_info(tag)
+    parts = _SHAPE_SPLIT_RE.findall(shape)
+    groups = parts[0::2]
+    seps = [_sep_class(p) for p in parts[1::2]]
+    last = len(groups[-1])
     if not seps:
-        return _Reading(float(groups[0]))
+        return _Plan("whole", last=last)
     kinds = set(seps)
-    lead_ok = 1 <= len(groups[0]) <= 3 and not (len(groups[0]) > 1 and groups[0][0] == "0")
+    lead_ok = 1 <= len(groups[0]) <= 3 and not (len(groups[0]) > 1 and lead_zero)
+    lead_is_zero = len(groups[0]) == 1 and lead_zero
     rest_three = _upper_groups_ok(groups[1:], loc)
-    whole = float("".join(groups))
     if len(kinds) == 1:
         sep = seps[0]
         if sep == "٫":
-            return _Reading(float(f"{groups[0]}.{groups[1]}")) if len(groups) == 2 else None
+            return _Plan("decimal", last=last) if len(groups) == 2 else None
         if sep in (" ", "'", "٬"):
             if not (lead_ok and rest_three):
                 return None
             note = None
             if loc.known and sep == "'" and loc.group != "'":
                 note = f"an apostrophe groups thousands, which {loc.tag} does not use"
-            return _Reading(whole, note=note)
+            return _Plan("whole", note=note, last=last)
         if len(groups) > 2:
             if not (lead_ok and rest_three):
                 return None
             note = None
             if loc.known and sep == loc.decimal:
                 note = f"{_name(sep)} groups thousands but is the decimal separator in {loc.tag}"
-            return _Reading(whole, note=note)
-        decimal = float(f"{groups[0]}.{groups[1]}")
-        if lead_ok and rest_three and groups[0] != "0":
+            return _Plan("whole", note=note, last=last)
+        if lead_ok and rest_three and not lead_is_zero:
             if not loc.known:
-                return _Reading(whole, alt=decimal, settled=False)
+                return _Plan("whole", "decimal", settled=False, last=last)
             if sep == loc.decimal:
-                return _Reading(decimal, alt=whole)
+                return _Plan("decimal", "whole", last=last)
             if sep == loc.group:
-                return _Reading(whole, alt=decimal)
+                return _Plan("whole", "decimal", last=last)
             note = f"{_name(sep)}, which is not a separator in {loc.tag}"
-            return _Reading(whole, alt=decimal, settled=False, note=note)
+            return _Plan("whole", "decimal", settled=False, note=note, last=last)
         note = None
         if loc.known and sep != loc.decimal:
             note = f"{_name(sep)} as decimal separator; {loc.tag} uses {_name(loc.decimal)}"
-        return _Reading(decimal, note=note)
+        return _Plan("decimal", note=note, last=last)
     # two kinds of separator: groups, then one decimal separator at the end
     dec = seps[-1]
     grp = seps[0]
@@ -510,14 +594,13 @@ def _read_digits(body: str, loc: LocaleInfo) -> _Reading | None:
         return None
     if not _upper_groups_ok(groups[1:-1], loc) and len(groups) > 2:
         return None
-    value = float("".join(groups[:-1]) + "." + groups[-1])
     note = None
     if loc.known and dec not in ("٫",):
         if dec != loc.decimal:
             note = f"{_name(dec)} as decimal separator; {loc.tag} uses {_name(loc.decimal)}"
         elif grp not in (" ", loc.group):
             note = f"{_name(grp)} groups thousands; {loc.tag} uses {_name(loc.group)}"
-    return _Reading(value, note=note)
+    return _Plan("decimal", note=note, last=last)
 
 
 # -- extraction ------------------------------------------------------------------------------
@@ -536,16 +619,17 @@ class _Mask:
         self.taken[start:end] = b"\x01" * (end - start)
 
 
-@dataclass
 class _Extractor:
-    text: str
-    loc: LocaleInfo
-    table: WordTable | None
-    out: list[Mention] = field(default_factory=list)
-    mask: _Mask = field(init=False)
+    """One text being read: its mentions so far and the characters they took."""
 
-    def __post_init__(self) -> None:
-        self.mask = _Mask(len(self.text))
+    __slots__ = ("loc", "mask", "out", "table", "text")
+
+    def __init__(self, text: str, loc: LocaleInfo, table: WordTable | None) -> None:
+        self.text = text
+        self.loc = loc
+        self.table = table
+        self.out: list[Mention] = []
+        self.mask = _Mask(len(text))
 
     def add(self, mention: Mention, take: Span | None = None) -> None:
         self.out.append(mention)
@@ -565,7 +649,7 @@ class _Extractor:
         note: str | None = None,
         weak: bool = False,
     ) -> Mention:
-        return Mention(
+        return _mention(
             kind, value, start, end, self.text[start:end], words, alt, settled, note, weak
         )
 
@@ -705,11 +789,12 @@ def _extract_word_dates(ex: _Extractor, names: CalendarNames, words: frozenset[s
     if len(lower) != len(text):
         _extract_word_dates_regex(ex, names)
         return
-    for first, full_names in names.by_first_word.items():
-        if first not in words:
-            continue
+    by_first = names.by_first_word
+    # the month names present, in the order of by_first_word (longest names first)
+    present = sorted((w for w in words if w in by_first), key=names.first_order.__getitem__)
+    for first in present:
         hits: list[Span] = []
-        for name in full_names:
+        for name in by_first[first]:
             _find_bounded(text, lower, name, hits)
         for start, end in sorted(hits):
             _date_at(ex, names, start, end)
@@ -930,7 +1015,7 @@ def _extract_digit_numbers(ex: _Extractor) -> None:
             settled = True
             note = None
         else:
-            reading = _read_digits_cached(body, loc.tag)
+            reading = _read_digits(body, loc.tag)
             if reading is None:
                 for g in re.finditer(r"\d+", body):
                     s, e = start + g.start(), start + g.end()
@@ -968,7 +1053,7 @@ def _extract_digit_numbers(ex: _Extractor) -> None:
             if percent_end is not None:
                 kind = "percent"
                 end = percent_end
-        out.append(Mention(kind, value, start, end, text[start:end], False, alt, settled, note))
+        out.append(_mention(kind, value, start, end, text[start:end], False, alt, settled, note))
         taken[start:end] = b"\x01" * (end - start)
 
 
@@ -1270,14 +1355,30 @@ def _extract_words(
                 ex.add(ex.mention("month", value, m[0], m[1], words=True))
     if table is None or not words:
         return
+    if words <= _lone_articles(table.lang) and text.isascii():
+        return
     tokens = list(_WORD_RE.finditer(text))
-    i = 0
-    while i < len(tokens):
+    resume = 0  # the first token after the last number read
+    for i in [i for i, token in enumerate(tokens) if token.group(0).lower() in words]:
         token = tokens[i]
-        if token.group(0).lower() in words and ex.mask.free(token.start(), token.end()):
-            i += max(_parse_word_number(ex, tokens, i, table), 1)
-        else:
-            i += 1
+        if i >= resume and ex.mask.free(token.start(), token.end()):
+            resume = i + max(_parse_word_number(ex, tokens, i, table), 1)
+
+
+@functools.lru_cache(maxsize=16)
+def _lone_articles(lang: str) -> frozenset[str]:
+    """Articles that are no number word themselves (English ``a``), where that is safe to use.
+
+    After such an article a number needs a hundred or scale word (``a million``), and every
+    word that can continue a number may also start one, so it is among the text's starters
+    too. Where the text's only starters are these articles, no number is written in words.
+    That holds where words are not glued (no morphemes) and no clitic is stripped (Arabic);
+    :func:`_extract_words` also asks for ASCII text, where lower-casing keeps word bounds.
+    """
+    table = TABLES[lang]
+    if table.morphemes or lang == "ar":
+        return frozenset()
+    return frozenset(table.article - table.words())
 
 
 _PIECES_CACHE: dict[tuple[str, str], list[tuple[str, int]] | None] = {}
@@ -1472,20 +1573,102 @@ def _name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return months, frozenset(names.name_firsts)
 
 
+class _Vocabulary:
+    """Which whitespace tokens of one language hold a word that :func:`_extract` looks for.
+
+    Tokens are memoised: most recur from text to text, so a segment's tokens are usually all
+    found in ``plain`` (tokens holding no such word) by one C-level set test.
+    """
+
+    __slots__ = ("base", "hits", "plain")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.plain: set[str] = set()
+        self.hits: dict[str, tuple[str, ...]] = {}
+
+    def relevant(self, word: str) -> bool:
+        """Whether ``_extract`` can react to ``word``: every use of its word set is a test
+        against month, weekday, century or rank words or words that may start a number."""
+        base = self.base
+        month_words, name_words = _name_words(base)
+        if word in month_words or word in name_words or word in _CENTURY_WORDS:
+            return True
+        rank = _RANK_PATTERNS.get(base)
+        if rank is not None and word.startswith(tuple(rank[1])):
+            return True
+        table = TABLES.get(base)
+        if table is None:
+            return False
+        if word in _start_vocabulary(table.lang):
+            return True
+        return bool(table.morphemes) and len(word) >= 5 and _starts_number(word, table)
+
+    def learn(self, token: str) -> tuple[str, ...]:
+        """The relevant words of a new token, remembered while the memo has room."""
+        runs = [token] if token.isalpha() else _WORD_RE.findall(token)
+        found = tuple(w for w in runs if self.relevant(w))
+        if len(self.plain) + len(self.hits) < _VOCABULARY_MEMO:
+            # When full, the memo keeps what it has (the frequent tokens come early) and new
+            # tokens are judged each time: bounded memory without clearing and relearning.
+            if found:
+                self.hits[token] = found
+            else:
+                self.plain.add(token)
+        return found
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_VOCABULARY_MEMO = 50_000
+"""Tokens remembered per language (a few MB)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _vocabulary(base: str) -> _Vocabulary:
+    return _Vocabulary(base)
+
+
+def _relevant_words(lower: str, base: str) -> frozenset[str]:
+    """The words of ``lower`` (runs of letters and marks) that :func:`_extract` reacts to.
+
+    Equal, for every test ``_extract`` makes, to the set of all the text's words, at a
+    fraction of the cost: a letter run never crosses whitespace, so whitespace tokens can be
+    judged once and remembered.
+    """
+    vocabulary = _vocabulary(base)
+    tokens = lower.split()
+    if vocabulary.plain.issuperset(tokens):  # the usual text: every token known and plain
+        return _NO_WORDS
+    unknown = set(tokens).difference(vocabulary.plain)  # walks the small side
+    found: list[str] = []
+    hits = vocabulary.hits
+    for token in unknown:
+        known = hits.get(token)
+        found.extend(known if known is not None else vocabulary.learn(token))
+    return frozenset(found)
+
+
 def extract(text: str, lang: str) -> list[Mention]:
     """Every number-like mention of ``text`` read as ``lang`` writes numbers, in text order."""
+    return list(_extract_memo(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _extract_memo(text: str, lang: str) -> tuple[Mention, ...]:
+    """:func:`extract`, memoised: texts recur (repeated segments, short fixed sentences), and
+    mentions are immutable, so one tuple can serve every caller."""
     if "．" in text:
         # a full-width decimal point (３１．５) reads like "."; same length, so spans hold
         shown = text
         mentions = _extract(_FULLWIDTH_POINT_RE.sub(".", text), lang)
-        return [_with_text(m, shown[m.start : m.end]) for m in mentions]
-    return _extract(text, lang)
+        return tuple(_with_text(m, shown[m.start : m.end]) for m in mentions)
+    return tuple(_extract(text, lang))
 
 
 def _with_text(mention: Mention, text: str) -> Mention:
     if mention.text == text:
         return mention
-    return Mention(
+    return _mention(
         mention.kind,
         mention.value,
         mention.start,
@@ -1502,34 +1685,70 @@ def _with_text(mention: Mention, text: str) -> Mention:
 _AR_CLOCK_HINTS = ("الساعة", "صباح", "مساء", "ظهر", "ليل", "فجر", "عصر")
 
 
-def _extract(text: str, lang: str) -> list[Mention]:
+class _Setup(NamedTuple):
+    """What :func:`_extract` needs of one language tag, looked up once."""
+
+    loc: LocaleInfo
+    table: WordTable | None
+    names: CalendarNames
+    month_words: frozenset[str]
+    name_words: frozenset[str]
+    start_vocabulary: frozenset[str]
+    rank_prefixes: tuple[str, ...] | None
+    cjk: bool
+
+
+@functools.lru_cache(maxsize=256)
+def _setup(lang: str) -> _Setup:
     loc = locale_info(lang)
     base = loc.lang
     table = TABLES.get(base)
-    cjk_lang = base in ("zh", "ja")
+    month_words, name_words = _name_words(base)
+    rank = _RANK_PATTERNS.get(base)
+    return _Setup(
+        loc,
+        table,
+        calendar_names(base),
+        month_words,
+        name_words,
+        _start_vocabulary(table.lang) if table is not None else frozenset(),
+        tuple(rank[1]) if rank is not None else None,
+        base in ("zh", "ja"),
+    )
+
+
+def _extract(text: str, lang: str) -> list[Mention]:
+    setup = _setup(lang)
+    loc = setup.loc
+    base = loc.lang
+    table = setup.table
+    cjk_lang = setup.cjk
     has_digit = _DIGIT_RE.search(text) is not None
     has_cjk = not text.isascii() and _CJK_ANY_RE.search(text) is not None
     lower = text.lower()
-    words = frozenset(_WORD_RE.findall(lower))
-    month_words, name_words = _name_words(base)
-    with_names = cjk_lang or not name_words.isdisjoint(words)
+    words = _relevant_words(lower, base)
     starters: frozenset[str] = frozenset()
-    if table is not None:
-        starters = words & _start_vocabulary(table.lang)
-        if table.morphemes:
-            starters |= {
-                w for w in words if len(w) >= 5 and w not in starters and _starts_number(w, table)
-            }
-    has_words = with_names or bool(starters)
-    if not words.isdisjoint(_CENTURY_WORDS):
-        has_words = True
-    rank = base in _RANK_PATTERNS and any(
-        word.startswith(tuple(_RANK_PATTERNS[base][1])) for word in words
-    )
+    century = rank = month_names = False
+    with_names = cjk_lang
+    if words:  # most texts have none of the words looked for: skip the set algebra
+        with_names = cjk_lang or not setup.name_words.isdisjoint(words)
+        if table is not None:
+            starters = words & setup.start_vocabulary
+            if table.morphemes:
+                starters |= {
+                    w
+                    for w in words
+                    if len(w) >= 5 and w not in starters and _starts_number(w, table)
+                }
+        century = not words.isdisjoint(_CENTURY_WORDS)
+        prefixes = setup.rank_prefixes
+        rank = prefixes is not None and any(word.startswith(prefixes) for word in words)
+        month_names = not setup.month_words.isdisjoint(words)
+    has_words = with_names or bool(starters) or century
     if not (has_digit or has_words or has_cjk or rank):
         return []
     ex = _Extractor(text, loc, table)
-    names = calendar_names(base)
+    names = setup.names
     if "年" in text and (has_digit or has_cjk or "元" in text):
         _extract_era_years(ex)
     if base == "ar" and any(hint in text for hint in _AR_CLOCK_HINTS):
@@ -1539,20 +1758,20 @@ def _extract(text: str, lang: str) -> list[Mention]:
     if has_digit:
         if _CODE_HINT_RE.search(text):
             _extract_codes(ex)
-        if "/" in text or "-" in text or "." in text:
+        if ("/" in text or "-" in text or "." in text) and _NUMERIC_DATE_HINT_RE.search(text):
             _extract_numeric_dates(ex)
     if (has_digit or has_cjk) and ("月" in text or "年" in text):
         _extract_cjk_dates(ex)
-    if (has_digit or has_cjk) and not _CJK_TIME_CHARS.isdisjoint(text):
+    if (has_digit or has_cjk) and not text.isascii() and _CJK_TIME_CHAR_RE.search(text):
         if _CJK_TIME_HINT_RE.search(text):
             _extract_cjk_times(ex)
     if has_digit:
-        if not month_words.isdisjoint(words):
+        if month_names:
             _extract_word_dates(ex, names, words)
         if _TIME_HINT_RE.search(text):
             _extract_times(ex)
         _extract_digit_numbers(ex)
-    if not words.isdisjoint(_CENTURY_WORDS):
+    if century:
         _extract_centuries(ex)
     if has_words:
         _extract_words(ex, names, starters, with_names, words)
@@ -1566,7 +1785,8 @@ def _extract(text: str, lang: str) -> list[Mention]:
     out = ex.out
     if len(out) > 1 and (has_cjk or cjk_lang):
         out = _merge_cjk_scaled(out)
-    if len(out) > 1 and any(m.kind == "month" for m in out):
+    # month mentions come from month names (with_names) and CJK dates (月) only
+    if len(out) > 1 and (with_names or "月" in text) and any(m.kind == "month" for m in out):
         out = _drop_month_glosses(out, text)
     return out
 
@@ -1811,7 +2031,7 @@ def _apply_below_zero(ex: _Extractor, lower: str) -> None:
             continue
         if mention.value <= 0 or _BELOW_ZERO_RE.match(ex.text, mention.end) is None:
             continue
-        ex.out[index] = Mention(
+        ex.out[index] = _mention(
             "number",
             -mention.value,
             mention.start,
@@ -1867,7 +2087,7 @@ def _merge_cjk_scaled(out: list[Mention]) -> list[Mention]:
             and prev.alt is None
             and mention.alt is None
         ):
-            merged[-1] = Mention(
+            merged[-1] = _mention(
                 mention.kind,
                 prev.value + mention.value,
                 prev.start,
@@ -2192,6 +2412,8 @@ def _candidate_targets(
 
 
 def _pair_changed(src: list[Mention], tgt: list[Mention], src_len: int, tgt_len: int) -> list[Pair]:
+    if not (src and tgt):
+        return []
     candidates: list[tuple[float, int, int]] = []
     for i, (s, near) in enumerate(
         zip(src, _candidate_targets(src, tgt, src_len, tgt_len), strict=True)
@@ -2234,8 +2456,40 @@ def _plain_reading(mention: Mention) -> bool:
 
 def analyze(source: str, target: str, src_lang: str, tgt_lang: str) -> NumberAnalysis:
     """Extract numbers from both sides and align them by value."""
-    src_all = extract(source, src_lang)
-    tgt_all = extract(target, tgt_lang)
+    return _analyze_memo(source, target, src_lang, tgt_lang)
+
+
+@functools.lru_cache(maxsize=2048)
+def _analyze_memo(source: str, target: str, src_lang: str, tgt_lang: str) -> NumberAnalysis:
+    """:func:`analyze`, memoised: repeated segments come back a few segments apart, and the
+    analysis is immutable."""
+    src_all = _extract_memo(source, src_lang)
+    tgt_all = _extract_memo(target, tgt_lang)
+    if not (src_all or tgt_all):
+        return NumberAnalysis((), (), (), (), (), (), (), tgt_lang)
+    if len(src_all) == len(tgt_all):
+        pairs = zip(src_all, tgt_all, strict=True)
+        # equal raw values have equal keys; only when some differ are the keys compared
+        if all(s.kind == t.kind and s.value == t.value for s, t in pairs) or [
+            (m.key(), m.kind) for m in src_all
+        ] == [(m.key(), m.kind) for m in tgt_all]:
+            # The usual segment: the same values in the same order. The exact pass below would
+            # pair them one to one in this order and leave nothing for the other passes.
+            matched_all = tuple(Pair(s, t, "exact") for s, t in zip(src_all, tgt_all, strict=True))
+            return NumberAnalysis(src_all, tgt_all, matched_all, (), (), (), (), tgt_lang)
+    return _align(src_all, tgt_all, len(source), len(target), src_lang, tgt_lang)
+
+
+def _align(
+    src_all: tuple[Mention, ...],
+    tgt_all: tuple[Mention, ...],
+    src_len: int,
+    tgt_len: int,
+    src_lang: str,
+    tgt_lang: str,
+) -> NumberAnalysis:
+    """Align the mentions of both sides by value (every pass; :func:`_analyze_memo` answers
+    the usual segments before this)."""
     src = list(src_all)
     tgt = list(tgt_all)
     matched: list[Pair] = []
@@ -2282,13 +2536,13 @@ def analyze(source: str, target: str, src_lang: str, tgt_lang: str) -> NumberAna
                     f"{describe_value(mention.kind, other)}; the locale does not settle it",
                 )
             )
-    changed = by_reading + _pair_changed(src, tgt, len(source), len(target))
+    changed = by_reading + _pair_changed(src, tgt, src_len, tgt_len)
     changed.sort(key=lambda p: (p.target.start, p.source.start))
     missing = tuple(m for m in src if not m.weak)
     extra = tuple(m for m in tgt if not m.weak)
     return NumberAnalysis(
-        source=tuple(src_all),
-        target=tuple(tgt_all),
+        source=src_all,
+        target=tgt_all,
         matched=tuple(matched),
         changed=tuple(changed),
         missing=missing,
