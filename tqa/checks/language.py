@@ -3,14 +3,14 @@
 Both checks share one language call per segment (``RunContext.analysis``) and one
 :class:`tqa.lang.langid.LanguageIdentifier` per run (``RunContext.resource``), whose cache
 makes repeated targets free. The script decides first where it can; langdetect is asked
-only when several languages share the target's script. A segment gets TQA401 or TQA402,
-never both. Whenever a language was identified, the segment's scores carry ``langid`` (the
-base code) and ``langid_confidence``.
+only when several languages share the target's script, for a whole chunk's texts at once.
+A segment gets TQA401 or TQA402, never both. Whenever a language was identified, the
+segment's scores carry ``langid`` (the base code) and ``langid_confidence``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from tqa.core.check import Check, Emitted, RunContext
@@ -22,6 +22,7 @@ from tqa.lang.langid import (
     LanguageVerdict,
     base_language,
     judge_language,
+    langdetect_text,
 )
 from tqa.lang.text import content_span
 
@@ -56,15 +57,27 @@ class _LanguageCheck(Check):
             close_min_confidence=float(self.opts["close_min_confidence"]),
         )
         self.identifier = self.context.resource("langid.identifier", LanguageIdentifier)
+        self._verdict_key = f"langid.verdict:{self.policy!r}"
+        """Checks with the same thresholds share the verdict."""
 
     def verdict(self, segment: Segment) -> LanguageVerdict:
-        key = f"langid.verdict:{self.policy!r}"
-        return self.context.analysis(segment, key, self._judge)
+        return self.context.analysis(segment, self._verdict_key, self._judge)
 
     def _judge(self, segment: Segment) -> LanguageVerdict:
         return judge_language(
             segment.target, segment.src_lang, segment.tgt_lang, self.identifier, self.policy
         )
+
+    def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
+        """Send the chunk's texts that need langdetect to it together (much cheaper per text
+        than one at a time), then judge the segments one by one from its cache."""
+        texts = [
+            langdetect_text(s.target, s.src_lang, s.tgt_lang, self.identifier, self.policy)
+            for s in segments
+            if s.target.strip()
+        ]
+        self.identifier.prefetch(text for text in texts if text is not None)
+        return super().check_batch(segments)
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
         if not segment.target.strip():
