@@ -12,6 +12,8 @@ Where a check suggests a fix, ``suggestion`` is the text to put in place of the 
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,9 +24,11 @@ from tqa.core.model import Category, Segment, Severity
 from tqa.errors import ConfigError
 from tqa.lang.langid import base_language
 from tqa.lang.text import (
+    END_MARKS,
     INVISIBLE,
     Token,
     blank_out,
+    bmp_word_class,
     codepoint_label,
     content_span,
     end_punctuation,
@@ -43,7 +47,18 @@ from tqa.lang.text import (
 
 
 def _both_present(segment: Segment) -> bool:
-    return not is_blank(segment.source) and not is_blank(segment.target)
+    source_blank, target_blank = _blanks(segment.source, segment.target)
+    return not source_blank and not target_blank
+
+
+@functools.lru_cache(maxsize=1024)
+def _blanks(source: str, target: str) -> tuple[bool, bool]:
+    """Whether each text is blank (cached: eleven checks of each segment ask)."""
+    return is_blank(source), is_blank(target)
+
+
+_base_language = functools.lru_cache(maxsize=256)(base_language)
+"""Language tags repeat on every segment: parse each once."""
 
 
 class EmptyTarget(Check):
@@ -65,7 +80,8 @@ class EmptyTarget(Check):
     severity = Severity.MAJOR
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
-        if is_blank(segment.source) or not is_blank(segment.target):
+        source_blank, target_blank = _blanks(segment.source, segment.target)
+        if source_blank or not target_blank:
             return
         what = "empty" if not segment.target else "only whitespace"
         yield self.finding(
@@ -77,6 +93,34 @@ class EmptyTarget(Check):
 
 def _normalised(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _same_text(source: str, target: str) -> bool:
+    """Whether the texts are equal but for whitespace and Unicode normalisation.
+
+    Most pairs differ in their first character, and that usually settles it without
+    normalising: see :func:`_fixed_start`.
+    """
+    if source == target:
+        return True
+    src_first, tgt_first = source.lstrip()[:1], target.lstrip()[:1]
+    if src_first != tgt_first and _fixed_start(src_first) and _fixed_start(tgt_first):
+        return False
+    return _normalised(source) == _normalised(target)
+
+
+def _fixed_start(char: str) -> bool:
+    """Whether NFC keeps ``char`` at the start of a text, or builds on it.
+
+    A first character with no canonical decomposition (Hangul syllables have one, though
+    ``unicodedata.decomposition`` does not show it) and no combining class (so every ASCII
+    character) stays first: NFC either keeps it or composes it with what follows into a
+    character whose decomposition starts with it. Two texts that start with two different
+    such characters therefore differ after NFC as well.
+    """
+    return char.isascii() or (
+        not unicodedata.combining(char) and unicodedata.is_normalized("NFD", char)
+    )
 
 
 class SameAsSource(Check):
@@ -103,9 +147,9 @@ class SameAsSource(Check):
     def check(self, segment: Segment) -> Iterator[Emitted]:
         if not _both_present(segment):
             return
-        if base_language(segment.src_lang) == base_language(segment.tgt_lang):
+        if _base_language(segment.src_lang) == _base_language(segment.tgt_lang):
             return
-        if _normalised(segment.source) != _normalised(segment.target):
+        if not _same_text(segment.source, segment.target):
             return
         if not translatable_words(segment.target):
             return
@@ -188,6 +232,7 @@ class Whitespace(Check):
 
 _SPACES = " \u00a0\u202f"
 _SENTENCE_END = frozenset(".!?:;…。！？؟")
+_SPACE_RUN_RE = re.compile(f"[{_SPACES}]{{2,}}")
 
 
 def _double_spaces(text: str) -> list[tuple[int, int, str]]:
@@ -198,15 +243,12 @@ def _double_spaces(text: str) -> list[tuple[int, int, str]]:
     or trailing space, not doubled spaces.
     """
     runs: list[tuple[int, int, str]] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] not in _SPACES:
-            i += 1
-            continue
-        start = i
-        while i < n and text[i] in _SPACES:
-            i += 1
-        if i - start < 2 or start == 0 or i == n:
+    if not _SPACE_RUN_RE.search(text):
+        return runs
+    n = len(text)
+    for match in _SPACE_RUN_RE.finditer(text):
+        start, i = match.span()
+        if start == 0 or i == n:
             continue
         if text[start - 1] in "\r\n\t" or text[i] in "\r\n\t":
             continue
@@ -238,8 +280,11 @@ class DoubleSpace(Check):
     def check(self, segment: Segment) -> Iterator[Emitted]:
         if not _both_present(segment):
             return
+        runs = _double_spaces(segment.target)
+        if not runs:
+            return
         source_kinds = {kind for _, _, kind in _double_spaces(segment.source)}
-        for start, end, kind in _double_spaces(segment.target):
+        for start, end, kind in runs:
             if kind in source_kinds:
                 continue
             run = segment.target[start:end]
@@ -271,6 +316,8 @@ def _repeats(text: str) -> list[tuple[int, int, str]]:
     URLs, handles and hashtags are left out; pure numbers (``10 10``) are not words here.
     """
     masked = blank_out(text, protected_spans(text))
+    if not _repeat_hint().search(masked.casefold()):
+        return []
     tokens = [t for t in words(masked) if any(c.isalpha() for c in t.text)]
     runs: list[tuple[int, int, str]] = []
     i = 0
@@ -287,6 +334,22 @@ def _repeats(text: str) -> list[tuple[int, int, str]]:
             runs.append((tokens[i].start, tokens[j].end, tokens[i].text))
         i = j + 1
     return runs
+
+
+@functools.cache
+def _repeat_hint() -> re.Pattern[str]:
+    """A regex that matches the case-folded text wherever :func:`_repeats` can find a run,
+    so that a text it does not match needs no word scan.
+
+    A run is a word, whitespace and the same word again, with no word character on either
+    side. Case folding works character by character and keeps word characters, other
+    characters and whitespace each in their class, so the folded text shows the same shape.
+    The sides are tested against the word characters of the Basic Multilingual Plane only,
+    which lets more texts through, never fewer. The quantifiers are possessive: a repeated
+    word fills its whole run of non-space characters, so giving some back never helps.
+    """
+    chars = bmp_word_class()
+    return re.compile(f"(?<![{chars}])(\\S++)\\s++\\1(?![{chars}])")
 
 
 def _whole_word(text: str, token: Token) -> bool:
@@ -328,9 +391,12 @@ class RepeatedWord(Check):
     def check(self, segment: Segment) -> Iterator[Emitted]:
         if not _both_present(segment):
             return
-        legit = LEGITIMATE_REPEATS.get(base_language(segment.tgt_lang), frozenset())
+        repeats = _repeats(segment.target)
+        if not repeats:
+            return
+        legit = LEGITIMATE_REPEATS.get(_base_language(segment.tgt_lang), frozenset())
         in_source = {word.casefold() for _, _, word in _repeats(segment.source)}
-        for start, end, word in _repeats(segment.target):
+        for start, end, word in repeats:
             key = word.casefold()
             if key in legit or key in self.allow or key in in_source:
                 continue
@@ -426,6 +492,22 @@ NO_FULL_STOP = frozenset({"th", "lo"})
 _CLASS_ORDER = "?!.…,;:"
 
 
+def _same_single_mark(source: str, target: str) -> bool:
+    """Both texts end with the same one mark right after a letter or digit (``…dijo.``).
+
+    Their end punctuation is then the same in any language pair, without reading it: the
+    marks whose meaning depends on the language (Greek ``;``, Armenian ``։``) are left out.
+    """
+    last = source[-1]
+    return (
+        last == target[-1]
+        and last in END_MARKS
+        and last not in ";։"
+        and source[-2:-1].isalnum()
+        and target[-2:-1].isalnum()
+    )
+
+
 def _describe_marks(classes: frozenset[str]) -> str:
     if not classes:
         return "no punctuation"
@@ -455,10 +537,10 @@ class FinalPunctuation(Check):
     severity = Severity.MINOR
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
-        if not _both_present(segment):
+        if not _both_present(segment) or _same_single_mark(segment.source, segment.target):
             return
-        src_lang = base_language(segment.src_lang)
-        tgt_lang = base_language(segment.tgt_lang)
+        src_lang = _base_language(segment.src_lang)
+        tgt_lang = _base_language(segment.tgt_lang)
         source = end_punctuation(segment.source, question_semicolon=src_lang == "el")
         target = end_punctuation(segment.target, question_semicolon=tgt_lang == "el")
         src_classes, tgt_classes = source.classes, target.classes
@@ -530,6 +612,8 @@ class Urls(Check):
         if not _both_present(segment):
             return
         source, target = segment.source, segment.target
+        if not protected_spans(source):
+            return
         for token in _missing(find_urls(source), find_urls(target), _url_key):
             yield self.finding(
                 segment,
@@ -567,6 +651,8 @@ class Social(Check):
         if not _both_present(segment):
             return
         source, target = segment.source, segment.target
+        if not protected_spans(source):
+            return
         for token in _missing(find_handles(source), find_handles(target), str.casefold):
             yield self.finding(
                 segment,
@@ -631,6 +717,8 @@ figures for Chinese, Japanese and Korean. Unlisted languages count as 1.0."""
 
 
 def _length(text: str) -> int:
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return len(text)  # the only whitespace is single inner spaces: nothing to collapse
     return len(" ".join(text.split()))
 
 
@@ -672,9 +760,16 @@ class LengthRatio(Check):
                 raise ConfigError(f"{self.code} option '{key}' must be a positive number")
         if float(self.opts["tolerance"]) < 1:
             raise ConfigError(f"{self.code} option 'tolerance' must be at least 1")
+        self._bands: dict[tuple[str, str], tuple[float, float]] = {}
 
     def band(self, src_lang: str, tgt_lang: str) -> tuple[float, float]:
         """The accepted ``(min, max)`` target/source ratio for a language pair."""
+        pair = (src_lang, tgt_lang)
+        if pair not in self._bands:
+            self._bands[pair] = self._band(src_lang, tgt_lang)
+        return self._bands[pair]
+
+    def _band(self, src_lang: str, tgt_lang: str) -> tuple[float, float]:
         expected = LENGTH_FACTORS.get(base_language(tgt_lang), 1.0) / LENGTH_FACTORS.get(
             base_language(src_lang), 1.0
         )
@@ -751,8 +846,11 @@ class Invisible(Check):
     def check(self, segment: Segment) -> Iterator[Emitted]:
         if not segment.target:
             return
+        found = invisible_chars(segment.target)
+        if not found:
+            return
         in_source = {c for c in segment.source if c in INVISIBLE}
-        for index in invisible_chars(segment.target):
+        for index in found:
             char = segment.target[index]
             if char in in_source or char in self.allow:
                 continue

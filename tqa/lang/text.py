@@ -98,13 +98,51 @@ def is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN" or char in _INWORD_FORMAT
 
 
-def words(text: str) -> list[Token]:
-    """Words with their offsets: letters, marks and digits, joined by inner ``'`` ``’`` ``-``.
+def _ranges(codes: Iterable[int]) -> str:
+    """A regex character-class body for ascending BMP code points, as ``a-b`` ranges."""
+    parts: list[str] = []
+    first = last = -2
+    for code in codes:
+        if code != last + 1:
+            if first >= 0:
+                parts.append(f"\\u{first:04x}-\\u{last:04x}")
+            first = code
+        last = code
+    if first >= 0:
+        parts.append(f"\\u{first:04x}-\\u{last:04x}")
+    return "".join(parts)
 
-    ``"l'armée d’Al-Assad"`` gives ``l'armée`` and ``d’Al-Assad``; a joiner at either end
-    of a word is not part of it. Scripts written without spaces (Chinese, Japanese, Thai) come
-    out as long runs: callers that need words there must not rely on this function.
+
+@functools.cache
+def bmp_word_class() -> str:
+    """The word characters (:func:`is_word_char`) of the Basic Multilingual Plane, as the
+    body of a regex character class.
+
+    Built from the Unicode categories on first use (a few milliseconds). The class lists
+    every character explicitly, so ``re`` compiles it to a lookup table: a ``\\w``-based
+    class would differ (``_``, combining marks), and astral ranges would be tested one by
+    one for every character.
     """
+    return _ranges(
+        code
+        for code in range(0x10000)
+        if unicodedata.category(chr(code))[0] in "LMN" or chr(code) in _INWORD_FORMAT
+    )
+
+
+@functools.cache
+def _bmp_word_re() -> re.Pattern[str]:
+    """The :func:`words` tokens as one regex, for texts without characters beyond U+FFFF."""
+    chars = bmp_word_class()
+    joiners = re.escape("".join(sorted(_WORD_JOINERS)))
+    return re.compile(f"[{chars}]+(?:[{joiners}][{chars}]+)*")
+
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _scan_words(text: str) -> list[Token]:
+    """:func:`words` character by character: for texts with characters beyond U+FFFF."""
     tokens: list[Token] = []
     n = len(text)
     i = 0
@@ -124,8 +162,35 @@ def words(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[Token, ...]:
+    if _ASTRAL_RE.search(text):
+        return tuple(_scan_words(text))
+    tokens: list[Token] = []
+    end = 0
+    for word in _bmp_word_re().findall(text):
+        # Between two words there is no word character, so the next word is found exactly
+        # where the regex matched it (quicker than asking each match for its offsets).
+        start = text.find(word, end)
+        end = start + len(word)
+        tokens.append(Token(start, end, word))
+    return tuple(tokens)
+
+
+def words(text: str) -> list[Token]:
+    """Words with their offsets: letters, marks and digits, joined by inner ``'`` ``’`` ``-``.
+
+    ``"l'armée d’Al-Assad"`` gives ``l'armée`` and ``d’Al-Assad``; a joiner at either end
+    of a word is not part of it. Scripts written without spaces (Chinese, Japanese, Thai) come
+    out as long runs: callers that need words there must not rely on this function.
+    Cached by text: several checks ask for the words of the same segment.
+    """
+    return list(_words(text))
+
+
 def has_letter(text: str) -> bool:
-    return any(unicodedata.category(c).startswith("L") for c in text)
+    """Whether ``text`` has a letter (``str.isalpha`` is exactly the ``L*`` categories)."""
+    return any(map(str.isalpha, text))
 
 
 # -- URLs, e-mail addresses, handles, hashtags -------------------------------------------------
@@ -138,6 +203,17 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b
 HANDLE_RE = re.compile(r"(?<![\w@.+/-])@\w+(?:\.\w+)*")
 HASHTAG_RE = re.compile(r"(?<![\w#&/])#\w*[^\W\d_]\w*")
 _URL_TRAILING = ".,;:!?'\"»”’)]}>*"
+_WWW_RE = re.compile(r"www\.", re.IGNORECASE)
+
+
+def _may_have_addresses(text: str) -> bool:
+    """Every URL has ``://`` or ``www.`` (any case, as in ``URL_RE``: only ``w`` and ``W``
+    match ``w`` there), every address and handle an ``@``, every hashtag a ``#``."""
+    if "@" in text or "#" in text or "://" in text:
+        return True
+    if "ww" in text or "WW" in text or "wW" in text or "Ww" in text:
+        return _WWW_RE.search(text) is not None
+    return False
 
 
 def _trim_url(text: str, start: int, end: int) -> int:
@@ -175,22 +251,30 @@ def find_hashtags(text: str) -> list[Token]:
 
 def protected_spans(text: str) -> list[Span]:
     """Spans of URLs, e-mail addresses, handles and hashtags, in text order."""
-    return sorted(t.span for group in _addresses(text) for t in group)
+    groups = _addresses(text)
+    if groups is _NO_ADDRESSES:
+        return []
+    return sorted(t.span for group in groups for t in group)
 
 
 _Addresses = tuple[tuple[Token, ...], tuple[Token, ...], tuple[Token, ...], tuple[Token, ...]]
+_NO_ADDRESSES: _Addresses = ((), (), (), ())
 
 
 def _outside(tokens: Iterable[Token], taken: Sequence[Span]) -> tuple[Token, ...]:
     return tuple(t for t in tokens if not any(s <= t.start < e for s, e in taken))
 
 
-@functools.lru_cache(maxsize=4096)
 def _addresses(text: str) -> _Addresses:
-    """URLs, e-mail addresses, handles and hashtags of ``text`` (cached: every format check
-    asks for them)."""
-    if not any(c in text for c in "@#:."):
-        return ((), (), (), ())
+    """URLs, e-mail addresses, handles and hashtags of ``text``."""
+    if not _may_have_addresses(text):
+        return _NO_ADDRESSES
+    return _scan_addresses(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan_addresses(text: str) -> _Addresses:
+    """Cached: every format check asks for the same text's."""
     urls: list[Token] = []
     for match in URL_RE.finditer(text):
         end = _trim_url(text, match.start(), match.end())
@@ -212,6 +296,8 @@ def _addresses(text: str) -> _Addresses:
 
 def blank_out(text: str, spans: Iterable[Span], fill: str = " ") -> str:
     """``text`` with each span replaced by ``fill`` characters: offsets stay valid."""
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = fill * (end - start)
@@ -344,6 +430,7 @@ _CLOSE_BRACKETS = {
     "〉": "angle",
 }
 BRACKETS = frozenset(_OPEN_BRACKETS) | frozenset(_CLOSE_BRACKETS)
+_BRACKET_RE = re.compile(f"[{re.escape(''.join(sorted(BRACKETS)))}]")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))[0-9A-Za-z]{1,3}\)(?=\s|$)")
 
 
@@ -355,11 +442,14 @@ def unmatched_brackets(text: str) -> list[int]:
     markers such as ``1)`` or ``b)``. In right-to-left text brackets are stored in logical
     order like any other, so nothing changes there.
     """
+    if not _BRACKET_RE.search(text):
+        return []
     skip = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
     masked = blank_out(text, protected_spans(text))
     stack: list[tuple[str, int]] = []
     unmatched: list[int] = []
-    for index, char in enumerate(masked):
+    for match in _BRACKET_RE.finditer(masked):
+        index, char = match.start(), match.group()
         if char in _OPEN_BRACKETS:
             stack.append((_OPEN_BRACKETS[char], index))
         elif char in _CLOSE_BRACKETS and index not in skip:
@@ -393,6 +483,7 @@ _QUOTE_FAMILY = {
     "』": "white-corner",
 }
 QUOTES = frozenset(_QUOTE_FAMILY)
+_QUOTE_RE = re.compile(f"[{re.escape(''.join(sorted(QUOTES)))}]")
 _DEFAULT_ROLE = {
     '"': "toggle",
     "“": "open",
@@ -451,13 +542,14 @@ def unmatched_quotes(text: str) -> list[int]:
     too (``the students’ books``, ``’90s``). A straight ``"`` after a digit with no open quote
     is an inch mark, and one between two letters is a Hebrew gershayim (``האו"ם``).
     """
+    if not _QUOTE_RE.search(text):
+        return []
     masked = blank_out(text, protected_spans(text))
     stacks: dict[str, list[int]] = {}
     unmatched: list[int] = []
-    for index, char in enumerate(masked):
-        family = _QUOTE_FAMILY.get(char)
-        if family is None:
-            continue
+    for match in _QUOTE_RE.finditer(masked):
+        index, char = match.start(), match.group()
+        family = _QUOTE_FAMILY[char]
         stack = stacks.setdefault(family, [])
         prev = masked[index - 1] if index > 0 else ""
         nxt = masked[index + 1] if index + 1 < len(masked) else ""
@@ -519,6 +611,7 @@ END_MARKS: dict[str, str] = {
 }
 """Sentence-final marks and the class each one belongs to across scripts and locales."""
 
+_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}")
 _TRAILING_CLOSERS = frozenset(_CLOSE_BRACKETS) | QUOTES | frozenset("'")
 _TRAILING_SPACES = frozenset(" \u00a0\u202f\u2009\u200a")
 
@@ -558,11 +651,16 @@ def end_punctuation(text: str, question_semicolon: bool = False) -> EndPunctuati
     if not marks:
         content_end = i
         return EndPunctuation(frozenset(), "", (content_end, content_end))
+    if len(marks) == 1 and text[marks[0]] != "։":
+        # The usual case (one mark): what the general path below gives, without its work.
+        char = text[marks[0]]
+        cls = "?" if question_semicolon and char == ";" else END_MARKS[char]
+        return EndPunctuation(frozenset((cls,)), char, (marks[0], marks[0] + 1))
     marks.reverse()
     first, last = marks[0], marks[-1] + 1
     mark_text = "".join(text[m] for m in marks)
     classes: set[str] = set()
-    normalised = re.sub(r"\.{3,}|。{3,}", "…", mark_text)
+    normalised = _ELLIPSIS_RE.sub("…", mark_text)
     for char in normalised:
         cls = END_MARKS[char]
         if question_semicolon and char == ";":
@@ -586,6 +684,9 @@ BIDI_CONTROLS = frozenset(
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 SOFT_HYPHEN = "\u00ad"
 INVISIBLE = BIDI_CONTROLS | ZERO_WIDTH | {SOFT_HYPHEN}
+_INVISIBLE_RE = re.compile(f"[{''.join(sorted(INVISIBLE))}]")
+_NOT_BLANK_RE = re.compile(f"[^\\s{''.join(sorted(INVISIBLE))}]")
+"""``\\s`` is exactly ``str.isspace``."""
 
 JOINING_SCRIPTS = frozenset(
     {
@@ -651,9 +752,8 @@ def invisible_chars(text: str) -> list[int]:
     sequence; not a byte-order mark at the very start) and soft hyphens.
     """
     found: list[int] = []
-    for index, char in enumerate(text):
-        if char not in INVISIBLE:
-            continue
+    for match in _INVISIBLE_RE.finditer(text):
+        index, char = match.start(), match.group()
         if char == "\ufeff" and index == 0:
             continue
         if is_legitimate_joiner(text, index):
@@ -673,7 +773,7 @@ _UNNAMED = {"\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
 
 def is_blank(text: str) -> bool:
     """Empty, whitespace or only invisible characters."""
-    return all(c.isspace() or c in INVISIBLE for c in text)
+    return _NOT_BLANK_RE.search(text) is None
 
 
 def content_span(text: str) -> Span:
