@@ -7,10 +7,10 @@ so that TQA301, TQA302 and TQA303 agree on what a segment says about a concept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from tqa.core.check import Check, Emitted, RunContext
@@ -18,10 +18,16 @@ from tqa.core.model import Category, Segment, Severity, Span
 from tqa.errors import CheckUnavailable
 from tqa.glossary.io import load_glossaries
 from tqa.glossary.matcher import Matcher, TermMatch
-from tqa.glossary.model import Concept, Glossary, Term
+from tqa.glossary.model import Concept, Glossary, Term, TermStatus
 from tqa.glossary.normalize import normalize_text
 
 NO_GLOSSARY = "terminology checks TQA301-304 need --glossary FILE"
+
+_APPROVED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
+"""``TermStatus.approved`` without the property call (this runs for every match)."""
+
+_RECENT_LIMIT = 1024
+"""Segments whose terminology analysis the checks keep at hand (more than a chunk)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,23 @@ class TermIndex:
 
     glossary: Glossary
     matcher: Matcher
+    recent: dict[int, tuple[Segment, SegmentTerms]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The analyses of the last segments, by segment identity: the four glossary checks ask
+    for each segment in turn, and this is cheaper than the run memo's key of six fields."""
+    _preferred: dict[tuple[str, str], Term | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def preferred(self, concept_id: str, lang: str) -> Term | None:
+        """``Concept.preferred``, memoised (a search through the concept's terms)."""
+        memo_key = (concept_id, lang)
+        try:
+            return self._preferred[memo_key]
+        except KeyError:
+            found = self._preferred[memo_key] = self.glossary[concept_id].preferred(lang)
+            return found
 
 
 def term_index(context: RunContext) -> TermIndex:
@@ -77,6 +100,9 @@ def glossary_matches(index: TermIndex, context: RunContext, segment: Segment) ->
     )
 
 
+_NOTHING = SegmentTerms((), (), (), ())
+
+
 def analyse(index: TermIndex, segment: Segment, found: Found | None = None) -> SegmentTerms:
     matcher = index.matcher
     if found is None:
@@ -84,18 +110,23 @@ def analyse(index: TermIndex, segment: Segment, found: Found | None = None) -> S
             matcher.find(segment.source, segment.src_lang),
             matcher.find(segment.target, segment.tgt_lang),
         )
+    if not found[0] and not found[1]:
+        return _NOTHING
     source = tuple(found[0])
     in_source = {m.concept_id for m in source}
     target = tuple(_settle(found[1], in_source))
-    by_span: dict[Span, list[TermMatch]] = {}
-    for match in target:
-        by_span.setdefault(match.span, []).append(match)
-    deprecated = tuple(
-        m
-        for m in target
-        if not m.term.status.approved and not any(o.term.status.approved for o in by_span[m.span])
-    )
-    rendered = {m.concept_id for m in target if m.term.status.approved}
+    deprecated: tuple[TermMatch, ...] = ()
+    if any(m.term.status not in _APPROVED for m in target):
+        by_span: dict[Span, list[TermMatch]] = {}
+        for match in target:
+            by_span.setdefault(match.span, []).append(match)
+        deprecated = tuple(
+            m
+            for m in target
+            if m.term.status not in _APPROVED
+            and not any(o.term.status in _APPROVED for o in by_span[m.span])
+        )
+    rendered = {m.concept_id for m in target if m.term.status in _APPROVED}
     dep_concepts = {m.concept_id for m in deprecated}
     missing: list[TermMatch] = []
     reported: set[str] = set()
@@ -104,7 +135,7 @@ def analyse(index: TermIndex, segment: Segment, found: Found | None = None) -> S
         if cid in reported or cid in rendered or cid in dep_concepts:
             continue
         reported.add(cid)
-        if index.glossary[cid].preferred(segment.tgt_lang) is not None:
+        if index.preferred(cid, segment.tgt_lang) is not None:
             missing.append(match)
     if missing:
         # An approved term inside a longer term of another concept still renders the
@@ -120,6 +151,8 @@ def analyse(index: TermIndex, segment: Segment, found: Found | None = None) -> S
 
 def _settle(matches: list[TermMatch], in_source: set[str]) -> list[TermMatch]:
     """Where one span matches terms of several concepts, keep those the source mentions."""
+    if len(matches) < 2:
+        return matches
     by_span: dict[Span, list[TermMatch]] = {}
     for match in matches:
         by_span.setdefault(match.span, []).append(match)
@@ -143,11 +176,18 @@ class _GlossaryCheck(Check):
         self.index = term_index(self.context)
 
     def terms(self, segment: Segment) -> SegmentTerms:
-        return self.context.analysis(
-            segment,
-            "terminology",
-            lambda s: analyse(self.index, s, glossary_matches(self.index, self.context, s)),
-        )
+        recent = self.index.recent
+        known = recent.get(id(segment))
+        if known is not None and known[0] is segment:  # the entry keeps the segment alive
+            return known[1]
+        terms = self.context.analysis(segment, "terminology", self._analyse)
+        if len(recent) >= _RECENT_LIMIT:
+            recent.clear()
+        recent[id(segment)] = (segment, terms)
+        return terms
+
+    def _analyse(self, segment: Segment) -> SegmentTerms:
+        return analyse(self.index, segment, glossary_matches(self.index, self.context, segment))
 
     def concept(self, concept_id: str) -> Concept:
         return self.index.glossary[concept_id]
@@ -265,6 +305,7 @@ class InconsistentTerm(_GlossaryCheck):
     name = "terminology.inconsistent"
     severity = Severity.MINOR
     scope = "document"
+    shared_analyses: ClassVar[frozenset[str]] = frozenset({"terminology"})
     options: ClassVar[dict[str, Any]] = {"follow_source": True}
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
@@ -276,21 +317,24 @@ class InconsistentTerm(_GlossaryCheck):
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
         terms = self.terms(segment)
+        if not terms.target:
+            return
         skip = terms.deprecated_concepts
         set_here: set[str] = set()
         for match in terms.target:
             cid = match.concept_id
-            if cid in skip or not match.term.status.approved or match.term.is_short_form:
+            if cid in skip or match.term.status not in _APPROVED or match.term.is_short_form:
                 continue
-            in_source = frozenset(m.term.text for m in terms.source if m.concept_id == cid)
             chosen = self.choice.get(cid)
             if chosen is None:
+                in_source = frozenset(m.term.text for m in terms.source if m.concept_id == cid)
                 self.choice[cid] = (match.term.text, segment.id, in_source)
                 set_here.add(cid)
                 continue
             text, where, source_then = chosen
             if cid in set_here or match.term.text == text:
                 continue
+            in_source = frozenset(m.term.text for m in terms.source if m.concept_id == cid)
             if (
                 self.opts["follow_source"]
                 and in_source
@@ -336,6 +380,7 @@ class AcronymFirst(_GlossaryCheck):
     name = "terminology.acronym-first"
     severity = Severity.MINOR
     scope = "document"
+    shared_analyses: ClassVar[frozenset[str]] = frozenset({"terminology"})
     options: ClassVar[dict[str, Any]] = {"enabled": True}
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
@@ -384,9 +429,17 @@ def _full_form(concept: Concept, lang: str) -> Term | None:
 # -- consistency without a glossary ---------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _digest(text: str) -> bytes | None:
-    """A compact key of a text: NFKC, typography unified, case-folded, whitespace collapsed."""
-    norm = " ".join(normalize_text(unicodedata.normalize("NFKC", text)).casefold().split())
+    """A compact key of a text: NFKC, typography unified, case-folded, whitespace collapsed.
+
+    Memoised: TQA310 and TQA311 both ask for the two texts of every segment.
+    """
+    if text.isascii():
+        # NFKC and the letter maps leave ASCII as it is; "`" is the one ASCII typography mark
+        norm = " ".join(text.replace("`", "'").lower().split())
+    else:
+        norm = " ".join(normalize_text(text).casefold().split())
     if not norm:
         return None
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).digest()

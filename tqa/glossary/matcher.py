@@ -23,19 +23,33 @@ Overlaps are resolved deterministically: the longest span wins, then the higher 
 glossary's own distinction, ``cease-fire`` vs ``ceasefire``, is never erased by
 normalisation), then fewer linked-word joins, then glossary order. Matches of several terms on
 the very same span with the same quality are all kept (one per concept: the best status).
+
+Cost. Stemming the words of the terms is most of the cost of building a matcher, so a
+language's trie is built on first use, and the children of a node only when a text first
+reaches it. A text is cut by one regex and its words are looked up in per-language memos
+(word -> key), so a text with no word that starts a term is settled in a few C-level passes;
+the spans verified against a term and the answers for whole texts (a quarter of the texts of
+a run recur) are memoised too. Every memo is bounded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from typing import Any, cast
 
 from tqa.glossary.model import Glossary, MatchMode, Term, primary_lang
 from tqa.glossary.normalize import (
+    APOSTROPHES,
+    CONNECTORS,
     Token,
     arabic_clitic_offsets,
     fold,
+    gap_marker,
+    is_soft_gap,
+    normalize_word,
+    split_words,
     stemmer_for,
     surface,
     tokenize,
@@ -43,37 +57,53 @@ from tqa.glossary.normalize import (
 
 _END = ""
 """The trie key under which a node lists the entries that end there (never a token key)."""
+_PENDING = "\x01"
+"""The trie key under which a node not built yet lists its terms (see ``Matcher._grow``)."""
 
 Node = dict[str, Any]
 
 _KEY_CACHE_LIMIT = 200_000
+_MEMO_LIMIT = 50_000
+"""Bound of each per-matcher memo of words, gaps and matches (cleared when full)."""
+_FOUND_LIMIT = 20_000
+"""Bound of the memo of whole texts (a quarter of the texts of a run recur: repeated
+segments, one source text in several language pairs)."""
+_LEVELS_LIMIT = 256
+"""Bound of the memo of verified spans, per glossary term."""
 
 _CLITIC_TAILS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 """English possessive and contraction endings: ``Assad's`` is not read as one word."""
+
+_LINKS = {c: "'" if c in APOSTROPHES else "-" for c in CONNECTORS}
+"""A one-character gap that links two words (``cease-fire``, ``Ba'ath``) -> its link mark."""
 
 
 def _joinable(token: Token) -> bool:
     return bool(token.link) and not (token.link == "'" and fold(token.norm) in _CLITIC_TAILS)
 
 
-def _term_path(tokens: list[Token], key: Callable[[str], str], *, join: bool) -> list[str]:
-    """The trie path of a term: word keys, with markers for punctuation between words.
+Unit = tuple[str, bool]
+"""A step of a term's trie path before stemming: ``(word, True)`` or ``(gap marker, False)``."""
+
+
+def _term_units(tokens: list[Token], *, join: bool) -> list[Unit]:
+    """The trie path of a term: words, with markers for punctuation between words.
 
     With ``join``, hyphen- and apostrophe-linked words are written together first.
     """
-    path: list[str] = []
+    units: list[Unit] = []
     word = ""
     for index, token in enumerate(tokens):
         if index and join and _joinable(token):
             word += token.norm
             continue
         if word:
-            path.append(key(word))
+            units.append((word, True))
         if index and token.gap:
-            path.append(token.gap)  # "U.N.", "EE. UU.": the dots are part of the term
+            units.append((token.gap, False))  # "U.N.", "EE. UU.": the dots are part of the term
         word = token.norm
-    path.append(key(word))
-    return path
+    units.append((word, True))
+    return units
 
 
 @dataclass(frozen=True)
@@ -103,25 +133,26 @@ class _Entry:
     """A one-word capitalised name without explicit case setting (``Siria``, ``Irán``)."""
     trailing: str
     """Punctuation that ends the term (the last dot of ``U.N.``)."""
+    status_rank: int
+    levels: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """Memo: text span -> its level as this term (0: no match)."""
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    entry: _Entry
-    level: int
-    joins: int
+_Candidate = tuple[int, int, _Entry, int, int]
+"""A verified occurrence: ``(start, end, entry, level, joins)``."""
 
-    def rank(self) -> tuple[int, int, int, int, int, int]:
-        return (
-            self.start - self.end,
-            -self.level,
-            self.joins,
-            self.start,
-            self.entry.term.status.rank,
-            self.entry.index,
-        )
+_Options = dict[int, list[tuple[str, int, int]]]
+"""Per token position: ``(key, next position, joins)`` of the words it starts when the
+hyphen- or apostrophe-linked words after it are read as one (``cease-fire`` ~ ``ceasefire``)."""
+
+
+def _rank(candidate: _Candidate) -> tuple[int, int, int, int, int, int]:
+    start, end, entry, level, joins = candidate
+    return (start - end, -level, joins, start, entry.status_rank, entry.index)
+
+
+def _text_order(candidate: _Candidate) -> tuple[int, int, int]:
+    return (candidate[0], candidate[1], candidate[2].index)
 
 
 def _case_agrees(text: str, term: str) -> bool:
@@ -136,16 +167,61 @@ def _case_agrees(text: str, term: str) -> bool:
     return True
 
 
+def _level(span: str, entry: _Entry) -> int:
+    """How well the text ``span`` writes the term of ``entry`` (3, 2, 1); 0: not a match."""
+    written = surface(span)
+    if written == entry.surface:
+        level = 3
+    elif written.casefold() == entry.folded:
+        level = 2
+    else:
+        level = 1
+    term = entry.term
+    if term.match == MatchMode.EXACT and level < 2:
+        return 0
+    if entry.proper and written[:1].islower():
+        return 0  # "siria" (Syrian, adj.) is not "Siria"; "iraní" is not "Irán"
+    if term.effective_case_sensitive:
+        if term.match == MatchMode.EXACT and level < 3:
+            return 0
+        if not _case_agrees(written, entry.surface):
+            return 0
+    return level
+
+
+def _gap_key(gap: str) -> str:
+    """The trie key of what separates two words (see ``Token.gap``)."""
+    if (len(gap) == 1 and gap in CONNECTORS) or is_soft_gap(gap):
+        return ""
+    return gap_marker(gap)
+
+
+def _bounded(memo: dict[Any, Any]) -> dict[Any, Any]:
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    return memo
+
+
 class Matcher:
     """Finds the terms of a glossary in text of a given language."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._tries: dict[str, Node] = {}
+        self._pending: dict[str, list[tuple[_Entry, list[Token]]]] = {}
+        """Terms of languages whose trie is not built yet (see ``_trie``)."""
         self._keys: dict[str, dict[str, str]] = {}
         self._term_keys: dict[Term, tuple[str, ...]] = {}
         self._entries: list[_Entry] = []
         self.depth = 0
+        # Memos of the matching path: a text is split by one regex, and every word, gap and
+        # verified span is worked out once, then looked up (most words recur across segments).
+        self._codes: dict[str, str] = {}
+        self._word_keys: dict[str, dict[str, str]] = {}
+        self._gap_keys: dict[str, str] = {}
+        self._clitics: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._matches: dict[tuple[int, int, int, int], TermMatch] = {}
+        self._found: tuple[dict[tuple[str, str], tuple[TermMatch, ...]], ...] = ({}, {})
         for concept in glossary:
             for term in concept.terms:
                 self._add(concept.id, term)
@@ -164,20 +240,57 @@ class Matcher:
             and not written.isupper()
         )
         entry = _Entry(
-            len(self._entries), concept_id, term, written, written.casefold(), proper, trailing
+            len(self._entries),
+            concept_id,
+            term,
+            written,
+            written.casefold(),
+            proper,
+            trailing,
+            term.status.rank,
         )
         self._entries.append(entry)
-        key_of = self._key_function(lang)
-        paths = [_term_path(tokens, key_of, join=False)]
-        joined = _term_path(tokens, key_of, join=True)
-        if joined != paths[0]:
-            paths.append(joined)  # "Ba'ath" is also found as "Baath", "cease-fire" as "ceasefire"
-        for path in paths:
-            node = self._tries.setdefault(lang, {})
-            for key in path:
-                node = node.setdefault(key, {})
-            node.setdefault(_END, []).append(entry)
+        self._pending.setdefault(lang, []).append((entry, tokens))
         self.depth = max(self.depth, len(tokens))
+
+    def _trie(self, lang: str) -> Node | None:
+        """The trie of a language, built on first use, one level at a time.
+
+        Stemming the words of the terms is the bulk of the cost of a matcher. A run usually
+        reads two languages of a glossary that has more, and few terms occur in a run's text:
+        the root maps the first word of every term to its node, and a node's children are
+        made (the next words stemmed) when a text first reaches it (``_grow``).
+        """
+        root = self._tries.get(lang)
+        if root is not None:
+            return root
+        pending = self._pending.pop(lang, None)
+        if pending is None:
+            return None
+        root = self._tries[lang] = {}
+        key_of = self._key_function(lang)
+        for entry, tokens in pending:
+            plain = _term_units(tokens, join=False)
+            joined = _term_units(tokens, join=True)
+            # "Ba'ath" is also read "Baath", "cease-fire" "ceasefire"
+            for units in (plain, joined) if joined != plain else (plain,):
+                node = root.setdefault(key_of(units[0][0]), {})
+                node.setdefault(_PENDING, []).append((entry, units, 1))
+        return root
+
+    def _grow(self, node: Node, lang: str) -> None:
+        """Make the children of a trie node: the next step of each term that goes through it.
+
+        Terms are handed down in glossary order, so the entries that end at a node keep it.
+        """
+        key_of = self._key_function(lang)
+        for entry, units, step in node.pop(_PENDING):
+            if step == len(units):
+                node.setdefault(_END, []).append(entry)
+                continue
+            unit, is_word = units[step]
+            child = node.setdefault(key_of(unit) if is_word else unit, {})
+            child.setdefault(_PENDING, []).append((entry, units, step + 1))
 
     def _key_function(self, lang: str) -> Callable[[str], str]:
         """Token norm -> trie key (case-folded, stemmed), memoised per language."""
@@ -212,7 +325,7 @@ class Matcher:
 
     @property
     def languages(self) -> list[str]:
-        return sorted(self._tries)
+        return sorted({*self._tries, *self._pending})
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -224,110 +337,269 @@ class Matcher:
         ``overlapping=True`` every term occurrence is returned, also one inside a longer term
         (``Aleppo`` inside ``Aleppo province``).
         """
-        code = primary_lang(lang)
-        root = self._tries.get(code)
-        if root is None or not text:
+        memo = self._found[overlapping]
+        memo_key = (lang, text)
+        found = memo.get(memo_key)
+        if found is None:
+            if len(memo) > _FOUND_LIMIT:
+                memo.clear()
+            found = memo[memo_key] = tuple(self._find(text, lang, overlapping))
+        return list(found)
+
+    def _find(self, text: str, lang: str, overlapping: bool) -> list[TermMatch]:
+        code = self._codes.get(lang)
+        if code is None:
+            code = _bounded(self._codes)[lang] = primary_lang(lang)
+        if not text:
             return []
-        tokens = tokenize(text)
+        root = self._trie(code)
+        if root is None:
+            return []
+        candidates = self._candidates(text, code, root)
+        if not candidates:
+            return []
+        if overlapping:
+            candidates.sort(key=_text_order)
+        else:
+            candidates = self._resolve(candidates)
+        return list(map(self._match, candidates))
+
+    def _match(self, candidate: _Candidate) -> TermMatch:
+        start, end, entry, level, _ = candidate
+        memo_key = (entry.index, start, end, level)
+        found = self._matches.get(memo_key)
+        if found is None:
+            found = _bounded(self._matches)[memo_key] = TermMatch(
+                entry.concept_id, entry.term, start, end, level
+            )
+        return found
+
+    def _candidates(self, text: str, lang: str, root: Node) -> list[_Candidate]:
+        """Every verified term occurrence in ``text``; most texts are settled by a few
+        C-level passes (one regex split, memo look-ups) when none of their words starts a
+        term."""
+        parts = split_words(text)
+        if parts is None:
+            return self._token_candidates(text, tokenize(text), lang, root)
+        words = parts[1::2]
+        cache = self._word_keys.setdefault(lang, {})
+        looked_up = list(map(cache.get, words))
+        if None in looked_up:
+            filled = self._fill_keys(words, looked_up, lang, cache)
+            if filled is None:  # a word normalises to nothing: the token list skips it
+                return self._token_candidates(text, tokenize(text), lang, root)
+            keys = filled
+        else:
+            keys = cast(list[str], looked_up)
+        gap_texts = parts[0::2]  # gap_texts[i] comes before words[i]
+        linked = not _LINKS.keys().isdisjoint(gap_texts)
+        clitics: dict[int, tuple[tuple[int, str], ...]] = {}
+        if lang == "ar":
+            clitics = self._clitic_starts(words, root)
+        if not linked and not clitics and root.keys().isdisjoint(keys):
+            return []
+        options: _Options = {}
+        if linked:
+            norms = list(map(normalize_word, words))
+            links = [_LINKS.get(gap, "") for gap in gap_texts[:-1]]
+            options = self._join_options(norms, links, lang)
+        bounds = list(accumulate(map(len, parts)))
+        gaps: list[str | None] = [None] * len(keys)
+        return self._walk(
+            text, root, keys, bounds[0::2], bounds[1::2], gaps, gap_texts, options, clitics, lang
+        )
+
+    def _gap(self, gap: str) -> str:
+        found = self._gap_keys.get(gap)
+        if found is None:
+            found = _bounded(self._gap_keys)[gap] = _gap_key(gap)
+        return found
+
+    def _fill_keys(
+        self, words: list[str], keys: list[str | None], lang: str, cache: dict[str, str]
+    ) -> list[str] | None:
+        key_of = self._key_function(lang)
+        memo = _bounded(cache)
+        filled: list[str] = []
+        for word, key in zip(words, keys, strict=True):
+            if key is None:
+                norm = normalize_word(word)
+                if not norm:
+                    return None
+                key = memo[word] = key_of(norm)
+            filled.append(key)
+        return filled
+
+    def _clitic_starts(
+        self, words: list[str], root: Node
+    ) -> dict[int, tuple[tuple[int, str], ...]]:
+        """Arabic words whose stem after clitic prefixes starts a term: position ->
+        ``(offset in the word, key)``."""
+        memo = _bounded(self._clitics)
+        found: dict[int, tuple[tuple[int, str], ...]] = {}
+        for position, word in enumerate(words):
+            starts = memo.get(word)
+            if starts is None:
+                starts = memo[word] = tuple(
+                    (offset, key)
+                    for offset, rest in arabic_clitic_offsets(word)
+                    if (key := fold(rest)) in root
+                )
+            if starts:
+                found[position] = starts
+        return found
+
+    def _join_options(self, norms: list[str], links: list[str], lang: str) -> _Options:
+        key_of = self._key_function(lang)
+        count = len(norms)
+        joinable = [
+            bool(link) and not (link == "'" and fold(norm) in _CLITIC_TAILS)
+            for norm, link in zip(norms, links, strict=True)
+        ]
+        options: _Options = {}
+        for linked in compress(range(1, count), joinable[1:]):
+            position, after = linked - 1, linked
+            joined = norms[position]
+            found: list[tuple[str, int, int]] = []
+            while after < count and joinable[after]:
+                joined += norms[after]
+                found.append((key_of(joined), after + 1, after - position))
+                after += 1
+            options[position] = found
+        return options
+
+    def _token_candidates(
+        self, text: str, tokens: list[Token], lang: str, root: Node
+    ) -> list[_Candidate]:
+        """``_candidates`` from a token list (text with CJK or Thai characters, and rare
+        cases the fast split does not cover)."""
         if not tokens:
             return []
-        candidates = list(self._candidates(text, tokens, code, root))
-        if overlapping:
-            candidates.sort(key=lambda c: (c.start, c.end, c.entry.index))
-            return [
-                TermMatch(c.entry.concept_id, c.entry.term, c.start, c.end, c.level)
-                for c in candidates
-            ]
-        return self._resolve(candidates)
-
-    def _candidates(
-        self, text: str, tokens: list[Token], lang: str, root: Node
-    ) -> Iterator[_Candidate]:
         key_of = self._key_function(lang)
-        count = len(tokens)
-        keys = [key_of(t.norm) for t in tokens]
-        steps: list[list[tuple[str, int, int]]] = []
-        for position in range(count):
-            options = [(keys[position], position + 1, 0)]
-            joined = tokens[position].norm
-            after = position + 1
-            while after < count and _joinable(tokens[after]):
-                joined += tokens[after].norm
-                options.append((key_of(joined), after + 1, after - position))
-                after += 1
-            steps.append(options)
-        for position, token in enumerate(tokens):
-            starts = [(key, nxt, joins, token.start) for key, nxt, joins in steps[position]]
-            if lang == "ar":
-                for offset, rest in arabic_clitic_offsets(text[token.start : token.end]):
-                    starts.append((fold(rest), position + 1, 0, token.start + offset))
-            for key, nxt, joins, start in starts:
+        norms = [token.norm for token in tokens]
+        links = [token.link for token in tokens]
+        options = self._join_options(norms, links, lang) if any(links) else {}
+        clitics: dict[int, tuple[tuple[int, str], ...]] = {}
+        if lang == "ar":
+            clitics = self._clitic_starts([text[t.start : t.end] for t in tokens], root)
+        gaps: list[str | None] = [token.gap for token in tokens]
+        return self._walk(
+            text,
+            root,
+            [key_of(norm) for norm in norms],
+            [token.start for token in tokens],
+            [token.end for token in tokens],
+            gaps,
+            [],
+            options,
+            clitics,
+            lang,
+        )
+
+    def _walk(
+        self,
+        text: str,
+        root: Node,
+        keys: list[str],
+        starts: list[int],
+        ends: list[int],
+        gaps: list[str | None],
+        gap_texts: list[str],
+        options: _Options,
+        clitics: dict[int, tuple[tuple[int, str], ...]],
+        lang: str,
+    ) -> list[_Candidate]:
+        """Walk the trie from every token that starts a term, one path per reading.
+
+        ``gaps`` holds the gap keys before the tokens, or ``None`` where it is still to be
+        worked out from ``gap_texts`` (only where a walk goes on past a word).
+        """
+        found: list[_Candidate] = []
+        verify = self._verify
+        count = len(keys)
+        positions = list(compress(range(count), map(root.__contains__, keys)))
+        if options or clitics:
+            positions = sorted({*positions, *options, *clitics})
+        for position in positions:
+            start = starts[position]
+            readings = [(keys[position], position + 1, 0, start)]
+            if options or clitics:
+                for key, after, joins in options.get(position, ()):
+                    readings.append((key, after, joins, start))
+                for offset, key in clitics.get(position, ()):
+                    readings.append((key, position + 1, 0, start + offset))
+            for key, after, joins, begin in readings:
                 node = root.get(key)
                 if node is None:
                     continue
-                stack: list[tuple[Node, int, int]] = [(node, nxt, joins)]
+                stack: list[tuple[Node, int, int]] = [(node, after, joins)]
                 while stack:
                     node, after, used = stack.pop()
-                    ends = node.get(_END)
-                    if ends:
-                        end = tokens[after - 1].end
-                        for entry in ends:
-                            candidate = self._verify(text, start, end, entry, used)
+                    if _PENDING in node:
+                        self._grow(node, lang)
+                    entries = node.get(_END)
+                    if entries:
+                        end = ends[after - 1]
+                        for entry in entries:
+                            candidate = verify(text, begin, end, entry, used)
                             if candidate is not None:
-                                yield candidate
+                                found.append(candidate)
+                        if len(node) == 1:
+                            continue  # no longer term goes on from here
                     if after < count:
-                        gap = tokens[after].gap
+                        gap = gaps[after]
+                        if gap is None:
+                            gap = gaps[after] = self._gap(gap_texts[after])
                         base = node.get(gap) if gap else node
                         if base is None:
                             continue
-                        for step_key, step_next, step_joins in steps[after]:
+                        if _PENDING in base:
+                            self._grow(base, lang)  # the node of a punctuation mark
+                        child = base.get(keys[after])
+                        if child is not None:
+                            stack.append((child, after + 1, used))
+                        for step_key, step_next, step_joins in options.get(after, ()):
                             child = base.get(step_key)
                             if child is not None:
                                 stack.append((child, step_next, used + step_joins))
+        return found
 
-    @staticmethod
-    def _verify(text: str, start: int, end: int, entry: _Entry, joins: int) -> _Candidate | None:
+    def _verify(
+        self, text: str, start: int, end: int, entry: _Entry, joins: int
+    ) -> _Candidate | None:
         if entry.trailing and text.startswith(entry.trailing, end):
             end += len(entry.trailing)
-        written = surface(text[start:end])
-        if written == entry.surface:
-            level = 3
-        elif written.casefold() == entry.folded:
-            level = 2
-        else:
-            level = 1
-        term = entry.term
-        if term.match == MatchMode.EXACT and level < 2:
-            return None
-        if entry.proper and written[:1].islower():
-            return None  # "siria" (Syrian, adj.) is not "Siria"; "iraní" is not "Irán"
-        if term.effective_case_sensitive:
-            if term.match == MatchMode.EXACT and level < 3:
-                return None
-            if not _case_agrees(written, entry.surface):
-                return None
-        return _Candidate(start, end, entry, level, joins)
+        span = text[start:end]
+        levels = entry.levels
+        level = levels.get(span)
+        if level is None:
+            if len(levels) > _LEVELS_LIMIT:
+                levels.clear()
+            level = levels[span] = _level(span, entry)
+        return (start, end, entry, level, joins) if level else None
 
     @staticmethod
-    def _resolve(candidates: list[_Candidate]) -> list[TermMatch]:
-        candidates.sort(key=_Candidate.rank)
+    def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+        """The longest, most exact candidates that do not overlap, in text order."""
+        if len(candidates) < 2:
+            return candidates
+        candidates.sort(key=_rank)
         chosen: list[_Candidate] = []
         for candidate in candidates:
+            start, end, entry, level, joins = candidate
             keep = True
             for other in chosen:
-                if candidate.start < other.end and other.start < candidate.end:
+                if start < other[1] and other[0] < end:
                     same = (
-                        candidate.start == other.start
-                        and candidate.end == other.end
-                        and candidate.level == other.level
-                        and candidate.joins == other.joins
+                        start == other[0]
+                        and end == other[1]
+                        and level == other[3]
+                        and joins == other[4]
                     )
-                    if not same or candidate.entry.concept_id == other.entry.concept_id:
+                    if not same or entry.concept_id == other[2].concept_id:
                         keep = False
                         break
             if keep:
                 chosen.append(candidate)
-        chosen.sort(key=lambda c: (c.start, c.end, c.entry.index))
-        return [
-            TermMatch(c.entry.concept_id, c.entry.term, c.start, c.end, c.level) for c in chosen
-        ]
+        chosen.sort(key=_text_order)
+        return chosen

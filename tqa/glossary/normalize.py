@@ -82,8 +82,10 @@ def _esc(code: int) -> str:
 def _mark_class() -> str:
     """A regex class body with every combining mark of the BMP (harakat, accents, matras)."""
     ranges: list[tuple[int, int]] = []
-    for code in range(0x0300, 0x10000):
-        if unicodedata.category(chr(code)).startswith("M"):
+    # map() keeps the scan of the BMP in C: this runs once per process, before the first match
+    categories = map(unicodedata.category, map(chr, range(0x0300, 0x10000)))
+    for code, category in enumerate(categories, start=0x0300):
+        if category[0] == "M":
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
             else:
@@ -99,6 +101,31 @@ def _word_re() -> re.Pattern[str]:
 @functools.cache
 def _segmented_re() -> re.Pattern[str]:
     return re.compile(f"[{_segmented_class()}][{_mark_class()}]*")
+
+
+_ASCII_WORD_SPLIT = re.compile("([A-Za-z0-9]+)")
+"""``_word_re`` on ASCII text, where it takes only letters and digits (the fastest split)."""
+
+
+@functools.cache
+def _word_split_re() -> re.Pattern[str]:
+    # One character class is about twice as fast as the alternation of ``_word_re``; it also
+    # takes "_", so it is only used on text without one.
+    return re.compile(f"([\\w{_mark_class()}]+)")
+
+
+def split_words(text: str) -> list[str] | None:
+    """``[gap, word, gap, word, ..., gap]``: the words of ``tokenize`` and what lies between.
+
+    ``None`` when the text needs ``tokenize`` itself: it has an underscore or a character of a
+    script written without spaces (Han, Kana, Hangul, Thai), which is split into one token per
+    character.
+    """
+    if text.isascii():
+        return _ASCII_WORD_SPLIT.split(text)
+    if "_" in text or _segmented_re().search(text) is not None:
+        return None
+    return _word_split_re().split(text)
 
 
 class Token(NamedTuple):
@@ -121,12 +148,27 @@ class Token(NamedTuple):
         return not self.gap
 
 
+_REPLACEMENTS = {
+    chr(code): to or "" for code, to in {**_TYPOGRAPHY, **_LETTER_MAP}.items() if chr(code) != to
+}
+"""The typography and letter maps as one: no key of one is a key or a value of the other."""
+_MAPPED = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
+"""A character the maps change. ``str.translate`` looks every character up in its table;
+a regex finds the few that change much faster."""
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENTS[match.group()]
+
+
 def normalize_text(text: str) -> str:
     """NFKC, unified typography and Arabic normalisation; case is kept."""
-    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).translate(_LETTER_MAP)
+    return _MAPPED.sub(_replace, unicodedata.normalize("NFKC", text))
 
 
-def _normalize_word(word: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """The ``norm`` of a word token (empty when it holds only marks that normalisation drops)."""
     # A word token holds letters, digits and marks only: ASCII ones need no normalisation.
     if word.isascii():
         return word
@@ -152,12 +194,38 @@ def gap_marker(gap: str) -> str:
     return GAP_MARK + "".join(normalize_text(gap).split())
 
 
-def _is_soft_gap(gap: str) -> bool:
+def is_soft_gap(gap: str) -> bool:
+    """Only whitespace and connectors: words on both sides may belong to one term."""
     return gap == " " or all(ch.isspace() or ch in CONNECTORS for ch in gap)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens (CJK, Thai: one character per token)."""
+    parts = split_words(text)
+    if parts is None:
+        return _tokenize_segmented(text)
+    tokens: list[Token] = []
+    end = 0
+    for index in range(1, len(parts), 2):
+        gap, word = parts[index - 1], parts[index]
+        start = end + len(gap)
+        end = start + len(word)
+        if index == 1:
+            link, gap_key = "", GAP_MARK
+        elif len(gap) == 1 and gap in CONNECTORS:
+            link, gap_key = gap.translate(_TYPOGRAPHY), ""
+        elif is_soft_gap(gap):
+            link, gap_key = "", ""
+        else:
+            link, gap_key = "", gap_marker(gap)
+        norm = normalize_word(word)
+        if norm:
+            tokens.append(Token(start, end, norm, link, gap_key))
+    return tokens
+
+
+def _tokenize_segmented(text: str) -> list[Token]:
+    """``tokenize`` for text with Han, Kana, Hangul or Thai characters (or an underscore)."""
     tokens: list[Token] = []
     segmented = _segmented_re()
     split = segmented.search(text) is not None
@@ -185,11 +253,11 @@ def tokenize(text: str) -> list[Token]:
                 gap = text[previous_end:start]
                 if len(gap) == 1 and gap in CONNECTORS:
                     link, gap_key = gap.translate(_TYPOGRAPHY), ""
-                elif _is_soft_gap(gap):
+                elif is_soft_gap(gap):
                     link, gap_key = "", ""
                 else:
                     link, gap_key = "", gap_marker(gap)
-            norm = _normalize_word(text[start:end])
+            norm = normalize_word(text[start:end])
             if norm:
                 tokens.append(Token(start, end, norm, link, gap_key))
             previous_end = end
@@ -251,7 +319,12 @@ def stemmer_for(lang: str) -> Callable[[str], str]:
         if found is None:
             if len(cache) > _CACHE_LIMIT:
                 cache.clear()
-            found = stemmer.stemWord(word) if len(word) > 2 else word
+            # Snowball rules rewrite letters only: numbers (most of the distinct words of
+            # news copy) come back unchanged, and stemming one costs as much as a word.
+            if len(word) > 2 and not (word.isdigit() and word.isascii()):
+                found = stemmer.stemWord(word)
+            else:
+                found = word
             cache[word] = found
         return found
 
