@@ -72,3 +72,26 @@ def test_cli_jobs_equivalence(tmp_path: Path) -> None:
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert outputs[0].count("\n") == 600
+
+
+def test_workers_send_back_only_the_analyses_the_main_process_reads() -> None:
+    context = RunContext(glossary_paths=(GLOSSARY,))
+    config = Config()
+    plan = build_checks(config, context, select=["TQA1", "TQA2", "TQA3"])
+    document_checks = [c for c in plan.checks if c.scope == "document"]
+    wanted = frozenset().union(*(c.shared_analyses for c in document_checks))
+    assert wanted == {"terminology"}
+    pipeline = Pipeline(
+        plan.checks, chunk_size=4, jobs=2, spec=WorkerSpec(config, context, tuple(plan.codes))
+    )
+    received: list[set[object]] = []
+    adopt = context.add_analyses
+
+    def spy(analyses: dict[tuple[object, ...], object]) -> None:
+        received.append({key[0] for key in analyses})
+        adopt(analyses)
+
+    context.add_analyses = spy  # type: ignore[method-assign]
+    results = list(pipeline.run(segments()))
+    assert len(results) == 120
+    assert received and set().union(*received) == {"terminology"}

@@ -145,17 +145,28 @@ def _worker_run(chunk: list[Segment]) -> tuple[list[Outcome], Analyses]:
     results = [SegmentResult(segment) for segment in chunk]
     if _WORKER:
         _WORKER[0].context.take_analyses(())
+    aligned = _all_aligned(chunk)
     for check in _WORKER:
-        _run_segment_check(check, chunk, results)
+        _run_segment_check(check, chunk, results, aligned)
     analyses = _WORKER[0].context.take_analyses(_RETURNED[0]) if _WORKER else {}
     return [(r.findings, r.scores) for r in results], analyses
 
 
-def _run_segment_check(check: Check, chunk: list[Segment], results: list[SegmentResult]) -> None:
+def _run_segment_check(
+    check: Check, chunk: list[Segment], results: list[SegmentResult], aligned: bool
+) -> None:
+    """Run one segment-level check over a chunk; ``aligned`` says that no segment of the
+    chunk is one-sided (an omission or addition of a document alignment)."""
     try:
         batch = check.check_batch(chunk)
     except Exception:
         batch = None
+    if batch is not None and (aligned or check.sees_unaligned):
+        # the common case, kept lean: most segments emit nothing
+        for segment, result, emitted in zip(chunk, results, batch, strict=True):
+            if emitted:
+                _collect(check, segment, result, emitted)
+        return
     for index, (segment, result) in enumerate(zip(chunk, results, strict=True)):
         if segment.flags & UNALIGNED_FLAGS and not check.sees_unaligned:
             continue
@@ -221,8 +232,9 @@ class Pipeline:
 
     def _local(self, chunk: list[Segment]) -> list[SegmentResult]:
         results = [SegmentResult(segment) for segment in chunk]
+        aligned = _all_aligned(chunk)
         for check in self.segment_checks:
-            _run_segment_check(check, chunk, results)
+            _run_segment_check(check, chunk, results, aligned)
         return results
 
     def _run_parallel(self, chunks: Iterator[list[Segment]]) -> Iterator[list[SegmentResult]]:
@@ -278,8 +290,9 @@ class Pipeline:
                         for segment, (findings, scores) in zip(done_chunk, outcomes, strict=True)
                     ]
                     main_context.add_analyses(analyses)
+                    aligned = _all_aligned(done_chunk)
                     for check in local_checks:
-                        _run_segment_check(check, done_chunk, results)
+                        _run_segment_check(check, done_chunk, results, aligned)
                     yield self._finish(done_chunk, results)
 
     def _finish(self, chunk: list[Segment], results: list[SegmentResult]) -> list[SegmentResult]:
@@ -301,6 +314,10 @@ class Pipeline:
         for result in results:
             result.sort()
         return results
+
+
+def _all_aligned(chunk: list[Segment]) -> bool:
+    return not any(segment.flags & UNALIGNED_FLAGS for segment in chunk if segment.flags)
 
 
 def _chunked(iterator: Iterable[Segment], size: int) -> Iterator[list[Segment]]:

@@ -317,6 +317,7 @@ def _cased_letters(token: str) -> list[str]:
     return [c for c in token if c.isalpha() and (c.isupper() or c.islower())]
 
 
+@functools.lru_cache(maxsize=16384)
 def is_name_like(token: str) -> bool:
     """A word that is a name, an acronym or a code rather than a translatable word.
 
@@ -324,6 +325,7 @@ def is_name_like(token: str) -> bool:
     (``iPhone``, ``eBay``), words with digits (``COVID-19``, ``A320``) and hyphenated names
     whose pieces are capitalised or particles (``al-Assad``). A lower-case particle alone is
     not a name; words of scripts without case are never names here (there is no way to tell).
+    Cached: the language check asks it of every word of every target.
     """
     if any(c.isdigit() for c in token):
         return True
