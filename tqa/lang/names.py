@@ -20,22 +20,34 @@ This module is the language side of the TQA35x checks (``tqa.checks.names``):
 
 Everything here is deterministic and offline; the glossary is applied by the check module,
 which passes the spans it already covers.
+
+It runs on every segment, so it is written for speed without changing an answer: one regex
+finds the words (:func:`split_words` gives the tokens of :func:`tqa.lang.text.words`),
+facts about a word are cached by the word, extraction by the text's shape (its digits read
+``0``), comparisons by segment, all in bounded caches; a word is looked up by its stems
+before any spelling variant is tried, and the other text is indexed only when a mention
+is not already covered by the glossary.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from operator import itemgetter
 from typing import Any, Literal
 
 from anyascii import anyascii
 
 from tqa.core.model import Span
-from tqa.lang.text import Token, find_emails, find_handles, find_urls, script_of, words
+from tqa.lang.text import Token, find_emails, find_handles, find_urls, script_of
 
 Kind = Literal["name", "acronym", "code", "handle", "foreign"]
 
@@ -302,6 +314,8 @@ _UNIT = re.compile(r"^\d+(?:[.,]\d+)?[^\W\d_]{1,2}$")
 _CODE_HEAD = re.compile(r"^.*?\d(?:[\d.]*\d)?[A-Z]*(?=-[^\W\d_]{3,}$)")
 """The code part of a compound (``Leopard-2`` of ``Leopard-2-Panzer``)."""
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.){2,}(?![\w])")
+_DOTTED_HINT = re.compile(r"\.[^\W\d_]{1,2}\.")
+"""What every dotted acronym contains (``.U.`` of ``EE.UU.``): a fast test first."""
 _ELISION = re.compile(r"^(?:[ldjnsmct]|qu|dell|all|nell|dall|sull)['’](?=[^\W\d_])", re.I)
 _SENTENCE_END = frozenset(".!?…:;\n•·|–—")
 _OPENERS = frozenset("\"'“”‘’«»„‚([{¿¡-–—*")
@@ -400,15 +414,34 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-@functools.lru_cache(maxsize=1024)
+def _ratio_at_least(a: str, b: str, threshold: float) -> bool:
+    """``_ratio(a, b) >= threshold``, answered by the length bound when it can be (the
+    ratio ``2M / T`` can never exceed ``2 min(len) / T``)."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < threshold:
+        return False
+    return _ratio(a, b) >= threshold
+
+
+_NOT_LATIN_ONLY = re.compile(r"[^\x00-\xa9\xab-\xb4\xb6-\xb9\xbb-\u024f\u2000-\u206f\u20a0-\u20cf]")
+"""A character beyond Latin, its punctuation and currency signs (``ª``, ``µ`` and ``º`` are
+letters of no script for :func:`tqa.lang.text.script_of`: they are beyond too)."""
+_LATIN_LETTER = re.compile(r"[A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f]")
+"""The letters among the characters :data:`_NOT_LATIN_ONLY` lets through."""
+
+
+@functools.lru_cache(maxsize=4096)
 def main_script(text: str) -> str | None:
-    """The script with the most letters in ``text``."""
+    """The script with the most letters in ``text`` (ties: the one met first)."""
+    if not _NOT_LATIN_ONLY.search(text):
+        return "Latin" if _LATIN_LETTER.search(text) else None
     counts: dict[str, int] = {}
-    for char in text:
+    # each distinct character once, in order of first appearance: same counts, same ties
+    for char, number in Counter(text).items():
         script = script_of(char)
         if script is not None:
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=lambda s: counts[s]) if counts else None
+            counts[script] = counts.get(script, 0) + number
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -531,6 +564,7 @@ def place_key(text: str) -> str:
     return "_".join(k for k in (fold(w) for w in re.split(r"[\s\-‐]+", text)) if k)
 
 
+@functools.lru_cache(maxsize=65536)
 def place_ids(text: str, lang: str) -> frozenset[str]:
     """The CLDR places (``T:SY``, ``C:Asia/Damascus``) a name denotes in ``lang`` or English."""
     key = place_key(text)
@@ -541,6 +575,7 @@ def place_ids(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_place(text: str, lang: str) -> bool:
     """A word or phrase is, as written, a CLDR territory or city name in ``lang`` or English."""
     key = place_key(text)
@@ -573,6 +608,16 @@ def _territory_words(lang: str) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if len(n) >= 4))
 
 
+@functools.lru_cache(maxsize=64)
+def _territory_heads(lang: str) -> dict[str, tuple[str, ...]]:
+    """:func:`_territory_words` by their first four letters: :func:`_derived` needs at
+    least four shared."""
+    heads: dict[str, list[str]] = {}
+    for name in _territory_words(lang):
+        heads.setdefault(name[:4], []).append(name)
+    return {head: tuple(names) for head, names in heads.items()}
+
+
 @functools.lru_cache(maxsize=8192)
 def is_demonym(key: str, lang: str) -> bool:
     """``syrian``, ``lebanese``, ``turkish``, ``sirio``: an adjective or people of a country.
@@ -588,7 +633,7 @@ def is_demonym(key: str, lang: str) -> bool:
     base = key[:-1] if key.endswith("s") and len(key) > 5 else key
     if base in language_names(lang) or base in language_names("en"):
         return True
-    return any(_derived(base, name) for name in _territory_words(lang))
+    return any(_derived(base, name) for name in _territory_heads(lang).get(base[:4], ()))
 
 
 def _derived(word: str, country: str) -> bool:
@@ -607,7 +652,7 @@ def _derived(word: str, country: str) -> bool:
 # -- mentions ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A name, acronym, code, handle or foreign word found in a text."""
 
@@ -635,6 +680,9 @@ class Mention:
 
 
 _CLITIC = re.compile(r"['’](?:s|es)$")
+
+_Word = tuple[int, int, str]
+"""A word as :func:`extract` walks it: start, end, text (lighter than a :class:`Token`)."""
 
 
 def _trim(token: Token) -> Token:
@@ -716,37 +764,63 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def _title_case(tokens: Sequence[Token]) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lower_case_word(word: str) -> bool:
+    """A word of three letters or more that Title Case would capitalise and that is not."""
+    return _letters(word) >= 3 and not word[0].isupper() and fold(word) not in _SMALL_WORDS
+
+
+def _title_case(words: Sequence[str]) -> bool:
     """Headlines in Title Case (``Syrian Army Retakes Palmyra``): every word of three letters
     or more is capitalised but a few small ones, so capitals say nothing there."""
-    lettered = [t for t in tokens if sum(c.isalpha() for c in t.text) >= 3]
-    if len(lettered) < 4 or len(lettered) > 25:
+    if any(map(_lower_case_word, words)):  # the usual answer, found early
         return False
-    return all(t.text[0].isupper() for t in lettered if fold(t.text) not in _SMALL_WORDS)
+    lettered = sum(1 for w in words if _letters(w) >= 3)
+    return 4 <= lettered <= 25
 
 
-def _shouting(tokens: Sequence[Token]) -> bool:
-    lettered = [t for t in tokens if sum(c.isalpha() for c in t.text) >= 2]
-    if len(lettered) < 4:
+@functools.lru_cache(maxsize=65536)
+def _shouted(word: str) -> bool:
+    return _letters(word) >= 2 and _is_acronym(word)
+
+
+def _shouting(words: Sequence[str]) -> bool:
+    if sum(map(_shouted, words)) < 3:  # 60 % of four words or more: three at least
         return False
-    return sum(1 for t in lettered if _is_acronym(t.text)) / len(lettered) >= 0.6
+    lettered = acronyms = 0
+    limit = 0.4 * len(words)
+    for word in words:
+        if _letters(word) >= 2:
+            lettered += 1
+            if _is_acronym(word):
+                acronyms += 1
+            elif lettered - acronyms > limit:  # 60 % can no longer be reached
+                return False
+    if lettered < 4:
+        return False
+    return acronyms / lettered >= 0.6
 
 
-def _german_common_noun(tokens: Sequence[Token], index: int, text: str) -> bool:
-    word = fold(tokens[index].text)
+def _german_common_noun(tokens: Sequence[_Word], index: int, text: str) -> bool:
+    word = fold(tokens[index][2])
     if is_place(word, "de") or conventional_forms(word):
         return False
     if len(word) >= 13 or word.endswith(_GERMAN_NOUN_SUFFIXES):
         return True
     if index == 0:
         return False
-    prev = tokens[index - 1]
-    if text[prev.end : tokens[index].start].strip():
+    _, prev_end, prev_text = tokens[index - 1]
+    if text[prev_end : tokens[index][0]].strip():
         return False
-    before = fold(prev.text)
+    before = fold(prev_text)
     if before in _GERMAN_DETERMINERS:
         return True
-    return prev.text[:1].islower() and before.endswith(("e", "en", "er", "es", "em"))
+    return prev_text[:1].islower() and before.endswith(("e", "en", "er", "es", "em"))
 
 
 def _not_a_name_word(key: str, lang: str, word: str = "") -> bool:
@@ -761,85 +835,218 @@ def _not_a_name_word(key: str, lang: str, word: str = "") -> bool:
     )
 
 
+_CODE, _UNIT_CODE, _ACRONYM = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_class(word: str) -> tuple[int, bool, bool, bool]:
+    """What :func:`extract` needs to know of a word by itself: code (``_CODE``, or
+    ``_UNIT_CODE`` for ``20km``), acronym (``_ACRONYM``) or neither (0); Latin script;
+    capitalised; a lower-case connector (``of``, ``al``) that may join two capitalised words."""
+    if _is_code(word):
+        kind = _UNIT_CODE if _UNIT.match(word) else _CODE
+    elif _is_acronym(word) and not _ROMAN.match(word):
+        kind = _ACRONYM
+    else:
+        kind = 0
+    connector = fold(word) in CONNECTORS and word[:1].islower()
+    facts = (kind, _word_script(word) == "Latin", _is_capitalised(word), connector)
+    return _PLAIN if facts == _PLAIN else _PLAIN_OTHER if facts == _PLAIN_OTHER else facts
+
+
+_PLAIN = (0, True, False, False)
+"""The class of most words: a lower-case Latin word that is no connector."""
+_PLAIN_OTHER = (0, False, False, False)
+"""The same in another script (or a number): in a Latin text too, it only ends a group."""
+
+
+def _trimmed_word(word: _Word) -> _Word:
+    trim = _trimmed(word[2])
+    if trim is None:
+        return word
+    start = word[0] + trim[0]
+    return (start, start + len(trim[1]), trim[1])
+
+
+@functools.lru_cache(maxsize=65536)
+def _trimmed(word: str) -> tuple[int, str] | None:
+    """:func:`_trim` of a word by itself: (offset, text), or ``None`` when nothing goes."""
+    token = _trim(Token(0, len(word), word))
+    return None if token.text == word else (token.start, token.text)
+
+
+_ADDRESS_HINT = re.compile(r"@|://|www\.", re.IGNORECASE)
+"""What every URL, e-mail address and handle contains."""
+
+
 def extract(text: str, lang: str) -> list[Mention]:
     """The mentions of ``text`` (written in ``lang``), in text order."""
+    return list(_mentions(text, lang))
+
+
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    """:func:`extract`, cached by the *shape* of the text: its ASCII digits all read ``0``.
+
+    Which words are names, acronyms or codes never depends on the value of a digit (only on
+    there being one), and the shape keeps every offset; so sentences that differ only in
+    their numbers (most of a news feed's repeats) share one extraction. A mention that holds
+    digits (a code, a handle) takes its text back from ``text``.
+    """
+    shape = text.translate(_ZERO_DIGITS)
+    mentions = _extract(shape, lang)
+    if shape == text:
+        return mentions
+    return tuple(m if text[m.start : m.end] == m.text else _retext(m, text) for m in mentions)
+
+
+def _retext(mention: Mention, text: str) -> Mention:
+    """``mention`` with its own text and its tokens' texts read from ``text``."""
+
+    def read(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+        return tuple(Token(t.start, t.end, text[t.start : t.end]) for t in tokens)
+
+    return dataclasses.replace(
+        mention,
+        text=text[mention.start : mention.end],
+        tokens=read(mention.tokens),
+        weak=read(mention.weak),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _extract(text: str, lang: str) -> tuple[Mention, ...]:
+    """The mentions of ``text`` (see :func:`_mentions`, which caches by shape)."""
     mentions: list[Mention] = []
-    taken: list[Span] = [t.span for t in (*find_urls(text), *find_emails(text))]
-    for handle in find_handles(text):
-        mentions.append(Mention(handle.start, handle.end, handle.text, "handle", (handle,)))
-        taken.append(handle.span)
-    for match in _DOTTED_ACRONYM.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        letters = [c for c in match.group() if c.isalpha()]
-        if all(c.isupper() for c in letters):
-            tok = Token(match.start(), match.end(), match.group())
-            mentions.append(Mention(tok.start, tok.end, tok.text, "acronym", (tok,)))
-            taken.append(tok.span)
-    tokens = [_trim(t) for t in split_words(text) if not any(s <= t.start < e for s, e in taken)]
-    script = main_script(text)
-    lang_code = _primary(lang)
-    if _shouting(tokens):
-        return sorted(mentions, key=lambda m: m.start)
-    title_case = _title_case(tokens)
+    taken: list[Span] = []
+    if _ADDRESS_HINT.search(text):
+        taken.extend(t.span for t in (*find_urls(text), *find_emails(text)))
+        for handle in find_handles(text):
+            mentions.append(Mention(handle.start, handle.end, handle.text, "handle", (handle,)))
+            taken.append(handle.span)
+    if _DOTTED_HINT.search(text):
+        for match in _DOTTED_ACRONYM.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            letters = [c for c in match.group() if c.isalpha()]
+            if all(c.isupper() for c in letters):
+                tok = Token(match.start(), match.end(), match.group())
+                mentions.append(Mention(tok.start, tok.end, tok.text, "acronym", (tok,)))
+                taken.append(tok.span)
+    tokens: Sequence[_Word] = _words(text)
+    if taken or "'" in text or "’" in text:  # else there is nothing to leave out or trim
+        tokens = [_trimmed_word(t) for t in tokens if not any(s <= t[0] < e for s, e in taken)]
+    words = list(map(itemgetter(2), tokens))
+    if _shouting(words):
+        return tuple(sorted(mentions, key=lambda m: m.start))
+    foreign_text = main_script(text) not in (None, "Latin")
+    german = _primary(lang) == "de"
+    title_case = _title_case(words)
     group: list[int] = []
     weak: set[int] = set()
 
     def adjacent(index: int) -> bool:
         return index + 1 < len(tokens) and (
-            text[tokens[index].end : tokens[index + 1].start].strip(" \u00a0") == ""
+            text[tokens[index][1] : tokens[index + 1][0]].strip(" \u00a0") == ""
         )
 
     def flush() -> None:
-        while group and not _is_capitalised(tokens[group[-1]].text):
+        while group and not _is_capitalised(words[group[-1]]):
             group.pop()
         if group:
-            weak_starts = {tokens[i].start for i in group if i in weak}
-            mention = _name_mention(text, [tokens[i] for i in group], weak_starts, lang)
+            first = tokens[group[0]][0]
+            mention = _group_mention(
+                text[first : tokens[group[-1]][1]],
+                tuple((tokens[i][0] - first, tokens[i][1] - first, i in weak) for i in group),
+                lang,
+            )
             if mention is not None:
-                mentions.append(mention)
+                mentions.append(_shifted(mention, first) if first else mention)
         group.clear()
 
-    for index, token in enumerate(tokens):
-        word = token.text
-        if group and text[tokens[group[-1]].end : token.start].strip(" \u00a0") != "":
+    classes = list(map(_word_class, words))
+    # a plain word only ends a group, and the gap test below sees it as well: skip it (in a
+    # text of another script, a plain Latin word is a foreign word)
+    if foreign_text:
+        wanted = [c is not _PLAIN_OTHER for c in classes]
+    else:
+        wanted = [c is not _PLAIN and c is not _PLAIN_OTHER for c in classes]
+    for index in itertools.compress(range(len(tokens)), wanted):
+        start, end, word = tokens[index]
+        if group and text[tokens[group[-1]][1] : start].strip(" \u00a0"):
             flush()
-        word_script = _word_script(word)
-        if _is_code(word):
-            flush()
-            if not _UNIT.match(word):
-                code = _CODE_HEAD.match(word)
-                end = token.start + (code.end() if code else len(word))
-                head = Token(token.start, end, text[token.start : end])
-                mentions.append(Mention(head.start, head.end, head.text, "code", (head,)))
-            continue
-        if _is_acronym(word) and not _ROMAN.match(word):
-            flush()
-            mentions.append(Mention(token.start, token.end, word, "acronym", (token,)))
-            continue
-        if script not in (None, "Latin") and word_script == "Latin":
-            flush()
-            mentions.append(Mention(token.start, token.end, word, "foreign", (token,)))
-            continue
-        if _is_capitalised(word) and not title_case:
-            if _sentence_initial(text, token.start) and not is_place(word, lang):
+        kind, latin, capitalised, connector = classes[index]
+        if kind:
+            if group:
                 flush()
-                nxt = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if kind == _CODE:
+                code = _CODE_HEAD.match(word)
+                stop = start + (code.end() if code else len(word))
+                head = Token(start, stop, text[start:stop])
+                mentions.append(Mention(start, stop, head.text, "code", (head,)))
+            elif kind == _ACRONYM:
+                mentions.append(Mention(start, end, word, "acronym", (Token(start, end, word),)))
+            continue
+        if foreign_text and latin:
+            if group:
+                flush()
+            mentions.append(Mention(start, end, word, "foreign", (Token(start, end, word),)))
+            continue
+        if capitalised and not title_case:
+            if _sentence_initial(text, start) and not is_place(word, lang):
+                if group:
+                    flush()
+                nxt = words[index + 1] if index + 1 < len(tokens) else ""
                 if adjacent(index) and _is_capitalised(nxt):
                     weak.add(index)
                     group.append(index)
                 continue
-            if lang_code == "de" and _german_common_noun(tokens, index, text):
-                flush()
+            if german and _german_common_noun(tokens, index, text):
+                if group:
+                    flush()
                 continue
             group.append(index)
             continue
-        if group and fold(word) in CONNECTORS and word[:1].islower():
-            group.append(index)
-            continue
+        if group:
+            if connector:
+                group.append(index)
+                continue
+            flush()
+    if group:
         flush()
-    flush()
-    return sorted(mentions, key=lambda m: m.start)
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+@functools.lru_cache(maxsize=4096)
+def _group_mention(
+    text: str, group: tuple[tuple[int, int, bool], ...], lang: str
+) -> Mention | None:
+    """:func:`_name_mention` of a group of words that spans all of ``text`` (each word:
+    start, end, weak), cached: the same names recur in many sentences."""
+    tokens = [Token(start, end, text[start:end]) for start, end, _ in group]
+    weak_starts = {start for start, _, weak in group if weak}
+    return _name_mention(text, tokens, weak_starts, lang)
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    """``mention`` moved ``offset`` code points to the right."""
+
+    def move(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+        return tuple(Token(t.start + offset, t.end + offset, t.text) for t in tokens)
+
+    return Mention(
+        mention.start + offset,
+        mention.end + offset,
+        mention.text,
+        mention.kind,
+        move(mention.tokens),
+        mention.descriptive,
+        move(mention.weak),
+        mention.partial,
+        mention.side,
+    )
 
 
 def _name_mention(
@@ -915,11 +1122,79 @@ def _name_mention(
     return Mention(start, end, text[start:end], "name", tuple(content), descriptive, tuple(weak))
 
 
-def split_words(text: str) -> list[Token]:
-    """:func:`tqa.lang.text.words`, with runs of Chinese or Japanese split from the Latin
-    letters and digits glued to them (``G7サミット`` → ``G7``, ``サミット``)."""
+_FIRST_SPACELESS = "\u0e00"
+"""Every letter of a script written without spaces (Thai, Lao, Tibetan, Myanmar, Khmer, Han,
+Kana) comes after this one."""
+
+
+@functools.lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """:func:`tqa.lang.text.words` as one regex: letters and digits (``[^\\W_]``), combining
+    marks, ZWNJ and ZWJ, joined by an inner ``'`` ``’`` ``-`` ``‐`` ``·``. ``re`` has no class
+    for marks, so they are listed from :mod:`unicodedata` once; planes 0, 1 and 14 hold all
+    of them."""
+    marks: list[tuple[int, int]] = []
+    for plane in (range(0x20000), range(0xE0000, 0xF0000)):
+        for point in plane:
+            if unicodedata.category(chr(point))[0] == "M":
+                if marks and marks[-1][1] == point - 1:
+                    marks[-1] = (marks[-1][0], point)
+                else:
+                    marks.append((point, point))
+    extra = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in marks) + "\u200c\u200d"
+    char = rf"(?:[^\W_]|[{extra}])"
+    return re.compile(rf"{char}+(?:['’\-‐·]{char}+)*")
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:['’\-‐·][^\W_]+)*")
+"""The word pattern for the usual text, without combining marks, ZWNJ or ZWJ."""
+
+
+@functools.lru_cache(maxsize=1)
+def _unusual() -> re.Pattern[str]:
+    """Finds a character that :data:`_PLAIN_WORD` would misread or that :func:`split_words`
+    splits at: a combining mark, ZWNJ, ZWJ, a letter of a script written without spaces (one
+    class of the Basic Multilingual Plane: fast), or anything beyond that plane."""
+    points = [
+        point
+        for point in range(0x10000)
+        if (category := unicodedata.category(chr(point))[0]) == "M"
+        or (category == "L" and script_of.__wrapped__(chr(point)) in _SPACELESS)
+        or point in (0x200C, 0x200D)
+    ]
+    ranges: list[tuple[int, int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    bmp = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return re.compile(f"[{bmp}]|[\\U00010000-\\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[_Word, ...]:
+    """:func:`split_words` as (start, end, text), by one plain regex for the usual text;
+    cached, as extraction and the counterpart index read the same text (tuples of strings
+    and numbers only: the garbage collector soon stops tracking them)."""
+    if _unusual().search(text):
+        return tuple((t.start, t.end, t.text) for t in _split(text))
+    out: list[_Word] = []
+    end = 0
+    for word in _PLAIN_WORD.findall(text):  # no match objects: fewer allocations
+        # nothing between two words can start one: the next word is where it is found
+        start = text.find(word, end)
+        end = start + len(word)
+        out.append((start, end, word))
+    return tuple(out)
+
+
+def _split(text: str) -> tuple[Token, ...]:
+    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in _word_pattern().finditer(text))
+    if not text or max(text) < _FIRST_SPACELESS:
+        return tokens
     out: list[Token] = []
-    for token in words(text):
+    for token in tokens:
         if not any(_word_script(c) in _SPACELESS for c in token.text):
             out.append(token)
             continue
@@ -929,7 +1204,13 @@ def split_words(text: str) -> list[Token]:
                 piece = token.text[start:i]
                 out.append(Token(token.start + start, token.start + i, piece))
                 start = i
-    return out
+    return tuple(out)
+
+
+def split_words(text: str) -> list[Token]:
+    """:func:`tqa.lang.text.words`, with runs of Chinese or Japanese split from the Latin
+    letters and digits glued to them (``G7サミット`` → ``G7``, ``サミット``)."""
+    return list(_split(text))
 
 
 def _spaceless(char: str) -> bool:
@@ -937,15 +1218,6 @@ def _spaceless(char: str) -> bool:
 
 
 # -- counterparts --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    stems: frozenset[str]
-    script: str | None
-    start: int
-    end: int
 
 
 _ARABIC_PREFIXES = "وبلفك"
@@ -987,43 +1259,92 @@ def _keys_of(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
+def _stems_of_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems of all the folded forms of a word, each once."""
+    return tuple(dict.fromkeys(stem for key in keys for stem in stems(key)))
+
+
+def _entries_of(text: str) -> Iterator[tuple[str, str | None, int, int]]:
+    """Key, script, start and end of each entry of the :class:`Counterparts` of ``text``, in
+    order: every folded form of every word, and in Arabic each word joined to the next one
+    (``حزب الله`` = Hezbollah)."""
+    tokens = _words(text)
+    for position, (start, end, word) in enumerate(tokens):
+        script = _word_script(word)
+        if script in _SPACELESS or (script == "Arabic" and word in _ARABIC_FUNCTION_WORDS):
+            continue
+        keys = _keys_of(word)
+        for key in keys:
+            yield key, script, start, end
+        if script == "Arabic" and position + 1 < len(tokens):
+            next_start, next_end, next_word = tokens[position + 1]
+            if _word_script(next_word) == "Arabic" and text[end:next_start] == " ":
+                for key in keys:
+                    for key2 in _keys_of(next_word)[:1]:
+                        yield key + key2, script, start, next_end
+
+
 @dataclass
 class Counterparts:
     """The words of one text, indexed to answer "does this word have a counterpart here?"."""
 
     text: str
     lang: str
-    entries: list[_Entry] = field(default_factory=list)
     spaceless: str = ""
     folded_words: list[str] = field(default_factory=list)
     syllables: list[str] = field(default_factory=list)
     """Transliterated characters of Chinese or Japanese runs (``an``, ``da``, ``na``, ``er``)."""
+    first: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Stem → (entry number, start, end) of the first entry with that stem: the exact and
+    inflected look-ups in one step, before any spelling variant is tried."""
+    variants: dict[tuple[str, str | None], Span | None] = field(default_factory=dict)
+    """The spelling-variant answers already given (a name is often asked for twice)."""
+    _distinct_entries: list[tuple[str, str | None, int, int]] | None = field(
+        default=None, repr=False
+    )
 
     @classmethod
     def of(cls, text: str, lang: str) -> Counterparts:
         index = cls(text, lang)
-        tokens = split_words(text)
-        for position, token in enumerate(tokens):
-            index.folded_words.extend(_keys_of(token.text)[:1])
-            script = _word_script(token.text)
+        first = index.first
+        tokens = _words(text)
+        for position, (start, end, word) in enumerate(tokens):
+            keys = _keys_of(word)
+            index.folded_words.extend(keys[:1])
+            script = _word_script(word)
             if script in _SPACELESS:
-                index.spaceless += fold(token.text) + " "
-                index.syllables.extend(fold(c) for c in token.text if fold(c))
+                index.spaceless += fold(word) + " "
+                index.syllables.extend(fold(c) for c in word if fold(c))
                 continue
-            if script == "Arabic" and token.text in _ARABIC_FUNCTION_WORDS:
-                continue
-            for key in _keys_of(token.text):
-                index._add(key, script, token.start, token.end)
-            if script == "Arabic" and position + 1 < len(tokens):  # حزب الله = Hezbollah
-                nxt = tokens[position + 1]
-                if _word_script(nxt.text) == "Arabic" and text[token.end : nxt.start] == " ":
-                    for key in _keys_of(token.text):
-                        for key2 in _keys_of(nxt.text)[:1]:
-                            index._add(key + key2, script, token.start, nxt.end)
+            if script != "Arabic":  # the usual word: its entries, as _entries_of has them
+                place = (2 * position, start, end)
+                for stem in _stems_of_keys(keys):
+                    first.setdefault(stem, place)
+        if "Arabic" in map(_word_script, map(itemgetter(2), tokens)):
+            # the entries of Arabic words and their pairs: numbered so that an entry of a
+            # word comes after those of the words before it (the first one wins a look-up)
+            numbers = {start: 2 * i for i, (start, _, _) in enumerate(tokens)}
+            for key, script, start, end in _entries_of(text):
+                if script == "Arabic":
+                    joined = end != tokens[bisect.bisect_left(tokens, (start,))][1]
+                    place = (numbers[start] + joined, start, end)
+                    for stem in stems(key):
+                        if stem not in first or place < first[stem]:
+                            first[stem] = place
         return index
 
-    def _add(self, key: str, script: str | None, start: int, end: int) -> None:
-        self.entries.append(_Entry(key, stems(key), script, start, end))
+    def _distinct(self) -> list[tuple[str, str | None, int, int]]:
+        """The entries for the spelling-variant scan: the first of each (key, script) only,
+        as a word met again gives the same answer."""
+        if self._distinct_entries is None:
+            seen: set[tuple[str, str | None]] = set()
+            self._distinct_entries = []
+            for key, script, start, end in _entries_of(self.text):
+                if (key, script) not in seen:
+                    seen.add((key, script))
+                    self._distinct_entries.append((key, script, start, end))
+        return self._distinct_entries
 
     def find(self, word: str) -> Span | None:
         """Where ``word`` (from the other text) has a counterpart here, or ``None``."""
@@ -1036,22 +1357,33 @@ class Counterparts:
 
     def has_form(self, key: str) -> bool:
         """A folded word occurs here as it is or inflected (no spelling variants)."""
-        key_stems = stems(key)
-        if any(e.key == key or key_stems & e.stems for e in self.entries):
+        first = self.first
+        if any(stem in first for stem in stems(key)):
             return True
         return bool(self.spaceless) and key in self.spaceless.replace(" ", "")
 
     def find_key(self, key: str, word_script: str | None) -> Span | None:
-        """Like :meth:`find`, for a word already folded."""
-        key_stems = stems(key)
+        """Like :meth:`find`, for a word already folded: the first entry that is the word or
+        shares a stem with it, else the first spelling variant or transliteration."""
+        first = self.first
+        hits = [first[stem] for stem in stems(key) if stem in first]
+        if hits:
+            _, start, end = min(hits)
+            return (start, end)
+        asked = (key, word_script)
+        if asked in self.variants:
+            return self.variants[asked]
         best: Span | None = None
-        for entry in self.entries:
-            if entry.key == key or key_stems & entry.stems:
-                return (entry.start, entry.end)
-            if best is None and _variant(key, word_script, entry):
-                best = (entry.start, entry.end)
+        size = len(key)
+        for other, script, start, end in self._distinct():
+            if script == word_script and max(size, len(other)) > 1.6 * min(size, len(other)):
+                continue  # what _variant_of says first, without the call
+            if _variant_of(key, word_script, other, script):
+                best = (start, end)
+                break
         if best is None and self.syllables and len(key) >= 3 and _in_syllables(key, self.syllables):
-            return (0, 0)
+            best = (0, 0)
+        self.variants[asked] = best
         return best
 
 
@@ -1061,14 +1393,10 @@ def _consonant_y(key: str) -> str:
     return re.sub(r"(?<![aeiou])y(?=[aeiou])", "j", key)
 
 
-def _variant(key: str, script: str | None, entry: _Entry) -> bool:
-    """A spelling variant or a transliteration of the same name."""
-    return _variant_of(key, script, entry.key, entry.script)
-
-
 @functools.lru_cache(maxsize=1 << 17)
 def _variant_of(key: str, script: str | None, other: str, other_script: str | None) -> bool:
-    """:func:`_variant` by the two words alone (names recur: the answer is cached)."""
+    """A spelling variant or a transliteration of the same name (names recur: the answer is
+    cached)."""
     if script == other_script:
         longer, shorter = max(len(key), len(other)), min(len(key), len(other))
         if longer > 1.6 * shorter:
@@ -1086,7 +1414,7 @@ def _variant_of(key: str, script: str | None, other: str, other_script: str | No
                     if len(sa) >= minimum and len(sb) >= minimum and _close(sa, sb):
                         return True
     if script != other_script and not arabic:
-        return max(_ratio(a, b) for a in stems(key) for b in stems(other)) >= 0.9
+        return any(_ratio_at_least(a, b, 0.9) for a in stems(key) for b in stems(other))
     return False
 
 
@@ -1102,7 +1430,7 @@ def _in_syllables(key: str, syllables: Sequence[str]) -> bool:
                 break
             if joined == key or (len(skel) >= 3 and _close(skeleton(joined), skel)):
                 return True
-            if len(key) >= 5 and _ratio(joined, key) >= 0.85:
+            if len(key) >= 5 and _ratio_at_least(joined, key, 0.85):
                 return True
     return False
 
@@ -1133,7 +1461,7 @@ def _phrase_in(phrase: str, other: Counterparts) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _phrase_parts(phrase: str) -> tuple[str, ...]:
-    return tuple(fold(w.text) for w in words(phrase))
+    return tuple(fold(w.text) for w in _split(phrase))
 
 
 def exonym_match(mention_text: str, lang: str, other: Counterparts, other_lang: str) -> bool:
@@ -1145,6 +1473,7 @@ def exonym_match(mention_text: str, lang: str, other: Counterparts, other_lang: 
     return any(_phrase_in(name, other) for place in ids for name in names.get(place, ()))
 
 
+@functools.lru_cache(maxsize=65536)
 def conventional_forms(mention_text: str) -> frozenset[str]:
     """The other forms the built-in table gives for an acronym or name (may be empty)."""
     key = fold(mention_text)
@@ -1168,14 +1497,14 @@ def conventional_match(mention_text: str, other: Counterparts) -> bool:
 # -- comparison ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Missing:
     """A source mention with no counterpart in the target."""
 
     mention: Mention
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extra:
     """A target mention with no counterpart in the source; ``replaces`` is the source mention
     at the same place that is missing from the target, when there is one (a swapped name)."""
@@ -1184,7 +1513,7 @@ class Extra:
     replaces: Mention | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AcronymChanged:
     """A source acronym written differently in the target (``SOHR`` → ``SHOR``)."""
 
@@ -1192,7 +1521,7 @@ class AcronymChanged:
     target: Mention
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameReport:
     """Everything :func:`compare` found in one segment."""
 
@@ -1323,6 +1652,7 @@ def _demonym_there(name: str, lang: str, other: Counterparts, other_lang: str) -
     return any(w in adjectives for w in other.folded_words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_territory(text: str, lang: str) -> bool:
     return is_place(text, lang) and any(i.startswith("T:") for i in place_ids(text, lang))
 
@@ -1389,24 +1719,55 @@ def compare(
       one still counts), acronyms across scripts that do not transliterate (``МИД``), target
       acronyms of the built-in table (``EU`` for ``europea``) and names against Japanese.
     """
-    src_mentions = extract(source, src_lang)
-    tgt_mentions = extract(target, tgt_lang)
+    return _compare(
+        source, target, src_lang, tgt_lang, tuple(source_covered), tuple(target_covered)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _counterparts(text: str, lang: str) -> Counterparts:
+    """:meth:`Counterparts.of`, cached (never changed once built, but for its memo)."""
+    return Counterparts.of(text, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compare(
+    source: str,
+    target: str,
+    src_lang: str,
+    tgt_lang: str,
+    source_covered: tuple[Span, ...],
+    target_covered: tuple[Span, ...],
+) -> NameReport:
+    """:func:`compare`, cached by everything it reads (repeated segments)."""
+    src_mentions = _mentions(source, src_lang)
+    tgt_mentions = _mentions(target, tgt_lang)
     if not target.strip() or not source.strip():
-        return NameReport(tuple(src_mentions), tuple(tgt_mentions))
-    tgt_index = Counterparts.of(target, tgt_lang)
-    src_index = Counterparts.of(source, src_lang)
-    src_cased = main_script(source) in CASED_SCRIPTS
-    tgt_cased = main_script(target) in CASED_SCRIPTS
-    lost = [
-        m
-        for m in (_lost(s, src_lang, tgt_index, tgt_lang, source_covered) for s in src_mentions)
-        if m is not None
-    ]
-    new = [
-        m
-        for m in (_lost(t, tgt_lang, src_index, src_lang, target_covered) for t in tgt_mentions)
-        if m is not None
-    ]
+        return NameReport(src_mentions, tgt_mentions)
+    # mentions the glossary covers survive without a look at the other text
+    src_open = [m for m in src_mentions if not _inside(m.span, source_covered)]
+    tgt_open = [m for m in tgt_mentions if not _inside(m.span, target_covered)]
+    if not src_open and not tgt_open:
+        return NameReport(src_mentions, tgt_mentions)
+    # the shapes have the same letters, and their scripts were asked for by extraction
+    src_script = main_script(source.translate(_ZERO_DIGITS))
+    tgt_script = main_script(target.translate(_ZERO_DIGITS))
+    src_cased = src_script in CASED_SCRIPTS
+    tgt_cased = tgt_script in CASED_SCRIPTS
+    lost: list[Mention] = []
+    if src_open:
+        tgt_index = _counterparts(target, tgt_lang)
+        for mention in src_open:
+            part = _lost(mention, src_lang, tgt_index, tgt_lang, source_covered)
+            if part is not None:
+                lost.append(part)
+    new: list[Mention] = []
+    if tgt_open:
+        src_index = _counterparts(source, src_lang)
+        for mention in tgt_open:
+            part = _lost(mention, tgt_lang, src_index, src_lang, target_covered)
+            if part is not None:
+                new.append(part)
     changed: list[AcronymChanged] = []
     for mention in [m for m in new if m.kind == "acronym"]:
         for src in [s for s in lost if s.kind == "acronym"]:
@@ -1432,8 +1793,6 @@ def compare(
         new.remove(mention)
         if verdict == "swap":
             extra.append(Extra(mention, best))
-    tgt_script = main_script(target)
-    src_script = main_script(source)
     for mention in new:
         if mention.partial and src_cased:
             continue
@@ -1457,9 +1816,7 @@ def compare(
         and not (m.kind == "name" and _primary(tgt_lang) in OPAQUE_LANGUAGES)
         and not (m.kind == "acronym" and (not tgt_cased or _word_script(m.text) != tgt_script))
     ]
-    return NameReport(
-        tuple(src_mentions), tuple(tgt_mentions), tuple(missing), tuple(extra), tuple(changed)
-    )
+    return NameReport(src_mentions, tgt_mentions, tuple(missing), tuple(extra), tuple(changed))
 
 
 def _pairable(src: Mention, tgt: Mention) -> str | None:
