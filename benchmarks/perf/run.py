@@ -8,14 +8,15 @@ times real command-line runs, each in its own subprocess, reading the same files
 - (a) ``tqa check --select TQA2`` (numbers only), on the JSONL files and on the PO files;
 - (b) ``--select TQA1,TQA2,TQA3`` (format, numbers, terminology with the generated
   1,000-concept glossary, consistency), JSONL and PO;
-- (c) (b) plus the language check (TQA4) with ``--jobs 2`` (and the other ``--jobs`` values);
+- (c) (b) plus the language check (TQA4), on the JSONL files;
+- each of them once per ``--jobs`` value;
 - ``pofilter -t numbers`` and ``pofilter`` with its default checks on the PO files.
 
 Each run writes its report (JSONL for tqa, PO for pofilter) to a temporary directory.
 Segments/s is N divided by the wall time of the whole process (start-up, parsing and writing
 included, as for pofilter). Peak RSS is the largest resident set of the process
 (``wait4``); with worker processes the sum over the process tree is sampled too. The ratios
-compare tqa on the PO files with pofilter on the same files.
+compare every tqa run of (a) and (b) with pofilter on the PO files of the same data.
 """
 
 from __future__ import annotations
@@ -138,39 +139,40 @@ def runs(
 ) -> list[tuple[str, str, str, int, list[str]]]:
     """(label, tool, input, jobs, command) for every run of one size."""
     plan: list[tuple[str, str, str, int, list[str]]] = []
-    for fmt in formats:
-        plan.append(("a numbers", "tqa", fmt, 1, tqa_command(data, fmt, "TQA2", 1, tmp / "a")))
-        plan.append(("b rules", "tqa", fmt, 1, tqa_command(data, fmt, RULES, 1, tmp / "b")))
     for jobs in jobs_list:
-        if jobs == 1:
-            continue
-        for label, select in (("b rules", RULES), ("c rules+lang", RULES + ",TQA4")):
-            command = tqa_command(data, "jsonl", select, jobs, tmp / "c")
-            plan.append((label, "tqa", "jsonl", jobs, command))
-    if 1 in jobs_list and 2 not in jobs_list:
-        plan.append(
-            (
-                "c rules+lang",
-                "tqa",
-                "jsonl",
-                1,
-                tqa_command(data, "jsonl", RULES + ",TQA4", 1, tmp / "c"),
-            )
-        )
+        for fmt in formats:
+            for label, select in (("a numbers", "TQA2"), ("b rules", RULES)):
+                command = tqa_command(data, fmt, select, jobs, tmp / "out")
+                plan.append((label, "tqa", fmt, jobs, command))
+        command = tqa_command(data, "jsonl", RULES + ",TQA4", jobs, tmp / "out")
+        plan.append(("c rules+lang", "tqa", "jsonl", jobs, command))
     plan.append(("a numbers", "pofilter", "po", 1, pofilter_command(data, ["numbers"], tmp / "pa")))
     plan.append(("b default", "pofilter", "po", 1, pofilter_command(data, [], tmp / "pb")))
     return plan
 
 
-def ratio(figures: list[Figure], size: int, label: str, tool_label: str) -> float | None:
-    ours = [f for f in figures if f.size == size and f.tool == "tqa" and f.input == "po"
-            and f.label == label and f.jobs == 1]  # fmt: skip
-    theirs = [
-        f for f in figures if f.size == size and f.tool == "pofilter" and f.label == tool_label
-    ]
-    if not ours or not theirs:
-        return None
-    return ours[0].segments_per_s / theirs[0].segments_per_s
+THEIRS = {"a numbers": "a numbers", "b rules": "b default"}
+
+
+def ratios(figures: list[Figure]) -> list[str]:
+    """tqa / pofilter throughput for every tqa run of (a) and (b), same size, same run."""
+    lines = []
+    for ours in figures:
+        if ours.tool != "tqa" or ours.label not in THEIRS:
+            continue
+        theirs = [
+            f
+            for f in figures
+            if f.size == ours.size and f.tool == "pofilter" and f.label == THEIRS[ours.label]
+        ]
+        if theirs:
+            value = ours.segments_per_s / theirs[0].segments_per_s
+            lines.append(
+                f"N={ours.size}: tqa {ours.label} ({ours.input}, {ours.jobs} job"
+                f"{'s' if ours.jobs > 1 else ''}) / pofilter {THEIRS[ours.label]} (po): "
+                f"{value:.2f}x"
+            )
+    return lines
 
 
 def table(figures: list[Figure]) -> str:
@@ -183,12 +185,7 @@ def table(figures: list[Figure]) -> str:
             f"{f.size:>9}  {f.label:<14} {f.tool:<9} {f.input:<6} {f.jobs:>4}  {f.seconds:>8.2f}  "
             f"{f.segments_per_s:>8.0f}  {f.peak_rss_mb:>8.1f}  {f.tree_rss_mb:>8.1f}"
         )
-    for size in sorted({f.size for f in figures}):
-        for label, theirs in (("a numbers", "a numbers"), ("b rules", "b default")):
-            value = ratio(figures, size, label, theirs)
-            if value is not None:
-                lines.append(f"N={size}: tqa {label} (PO, 1 job) / pofilter {theirs}: {value:.2f}x")
-    return "\n".join(lines)
+    return "\n".join([*lines, *ratios(figures)])
 
 
 def main(argv: list[str] | None = None) -> int:

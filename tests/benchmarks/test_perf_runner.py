@@ -1,0 +1,50 @@
+"""The throughput runner's plan and ratios (the timing itself is not tested: it is a
+benchmark, run with ``make bench``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.benchmarks.test_perf_generator import load
+
+run = load("run")
+
+
+def figure(label: str, tool: str, fmt: str, jobs: int, rate: float) -> object:
+    return run.Figure(100, label, tool, fmt, jobs, 1.0, rate, 50.0, 50.0, 0)
+
+
+def test_every_tqa_configuration_runs_once_per_jobs_value(tmp_path: Path) -> None:
+    plan = run.runs(100, tmp_path, tmp_path, [1, 2], ["jsonl", "po"])
+    keys = [(label, tool, fmt, jobs) for label, tool, fmt, jobs, _ in plan]
+    assert keys == [
+        ("a numbers", "tqa", "jsonl", 1),
+        ("b rules", "tqa", "jsonl", 1),
+        ("a numbers", "tqa", "po", 1),
+        ("b rules", "tqa", "po", 1),
+        ("c rules+lang", "tqa", "jsonl", 1),
+        ("a numbers", "tqa", "jsonl", 2),
+        ("b rules", "tqa", "jsonl", 2),
+        ("a numbers", "tqa", "po", 2),
+        ("b rules", "tqa", "po", 2),
+        ("c rules+lang", "tqa", "jsonl", 2),
+        ("a numbers", "pofilter", "po", 1),
+        ("b default", "pofilter", "po", 1),
+    ]
+    b_po_2 = plan[8][4]
+    assert b_po_2[b_po_2.index("-j") + 1] == "2"
+    assert ["--select", "TQA3"] == b_po_2[b_po_2.index("TQA3") - 1 : b_po_2.index("TQA3") + 1]
+
+
+def test_ratios_compare_each_tqa_run_with_the_matching_pofilter_run() -> None:
+    figures = [
+        figure("a numbers", "tqa", "jsonl", 2, 15000.0),
+        figure("b rules", "tqa", "po", 1, 1000.0),
+        figure("c rules+lang", "tqa", "jsonl", 2, 2500.0),
+        figure("a numbers", "pofilter", "po", 1, 12000.0),
+        figure("b default", "pofilter", "po", 1, 4000.0),
+    ]
+    assert run.ratios(figures) == [
+        "N=100: tqa a numbers (jsonl, 2 jobs) / pofilter a numbers (po): 1.25x",
+        "N=100: tqa b rules (po, 1 job) / pofilter b default (po): 0.25x",
+    ]
