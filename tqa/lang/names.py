@@ -331,8 +331,13 @@ CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"}
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits only: ``Líbano`` → ``libano``, ``Андрей`` →
     ``andrey``, ``الأسد`` → ``lsd``."""
-    ascii_form = anyascii(unicodedata.normalize("NFC", text)).lower()
-    return "".join(c for c in ascii_form if c.isalnum())
+    if text.isascii():  # NFC and anyascii leave ASCII as it is
+        return _NOT_ASCII_ALNUM.sub("", text.lower())
+    return _NOT_ASCII_ALNUM.sub("", anyascii(unicodedata.normalize("NFC", text)).lower())
+
+
+_NOT_ASCII_ALNUM = re.compile("[^a-z0-9]")
+"""What :func:`fold` drops from a lower-case ASCII text (what is not ``str.isalnum``)."""
 
 
 _DIGRAPHS = (
@@ -561,7 +566,10 @@ def places(lang: str) -> _Places:
 def place_key(text: str) -> str:
     """How place names are looked up: folded words joined by ``_`` (``reino_unido``), so
     that ``Casa Blanca`` is not ``Casablanca``."""
-    return "_".join(k for k in (fold(w) for w in re.split(r"[\s\-‐]+", text)) if k)
+    return "_".join(k for k in map(fold, _PLACE_SEPARATOR.split(text)) if k)
+
+
+_PLACE_SEPARATOR = re.compile(r"[\s\-‐]+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -677,6 +685,50 @@ class Mention:
     @property
     def span(self) -> Span:
         return (self.start, self.end)
+
+
+_new_object = object.__new__
+_new_tuple = tuple.__new__
+"""``_new_tuple(Token, (start, end, text))`` is ``Token(start, end, text)`` without the
+named tuple's own ``__new__`` in Python."""
+(
+    _set_start,
+    _set_end,
+    _set_text,
+    _set_kind,
+    _set_tokens,
+    _set_descriptive,
+    _set_weak,
+    _set_partial,
+    _set_side,
+) = (getattr(Mention, f.name).__set__ for f in dataclasses.fields(Mention))
+
+
+def _mention(
+    start: int,
+    end: int,
+    text: str,
+    kind: Kind,
+    tokens: tuple[Token, ...],
+    descriptive: bool = False,
+    weak: tuple[Token, ...] = (),
+    partial: bool = False,
+    side: Literal["before", "after", "middle", ""] = "",
+) -> Mention:
+    """``Mention(...)`` at half the cost: the frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__``; this calls the slots' own setters. The object is
+    the same (fields, equality, hash); extraction makes several per text."""
+    mention: Mention = _new_object(Mention)
+    _set_start(mention, start)
+    _set_end(mention, end)
+    _set_text(mention, text)
+    _set_kind(mention, kind)
+    _set_tokens(mention, tokens)
+    _set_descriptive(mention, descriptive)
+    _set_weak(mention, weak)
+    _set_partial(mention, partial)
+    _set_side(mention, side)
+    return mention
 
 
 _CLITIC = re.compile(r"['’](?:s|es)$")
@@ -884,18 +936,26 @@ def extract(text: str, lang: str) -> list[Mention]:
     return list(_mentions(text, lang))
 
 
-_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+_NONZERO_DIGIT = re.compile("[1-9]")
 
 
-def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
+def _shape(text: str) -> str:
+    """``text`` with its ASCII digits all read ``0`` (a regex: several times cheaper than
+    ``str.translate`` on a text with few digits)."""
+    return _NONZERO_DIGIT.sub("0", text)
+
+
+def _mentions(text: str, lang: str, shape: str | None = None) -> tuple[Mention, ...]:
     """:func:`extract`, cached by the *shape* of the text: its ASCII digits all read ``0``.
 
     Which words are names, acronyms or codes never depends on the value of a digit (only on
     there being one), and the shape keeps every offset; so sentences that differ only in
     their numbers (most of a news feed's repeats) share one extraction. A mention that holds
-    digits (a code, a handle) takes its text back from ``text``.
+    digits (a code, a handle) takes its text back from ``text``. ``shape`` is
+    ``_shape(text)`` when the caller has it.
     """
-    shape = text.translate(_ZERO_DIGITS)
+    if shape is None:
+        shape = _shape(text)
     mentions = _extract(shape, lang)
     if shape == text:
         return mentions
@@ -924,7 +984,7 @@ def _extract(text: str, lang: str) -> tuple[Mention, ...]:
     if _ADDRESS_HINT.search(text):
         taken.extend(t.span for t in (*find_urls(text), *find_emails(text)))
         for handle in find_handles(text):
-            mentions.append(Mention(handle.start, handle.end, handle.text, "handle", (handle,)))
+            mentions.append(_mention(handle.start, handle.end, handle.text, "handle", (handle,)))
             taken.append(handle.span)
     if _DOTTED_HINT.search(text):
         for match in _DOTTED_ACRONYM.finditer(text):
@@ -933,7 +993,7 @@ def _extract(text: str, lang: str) -> tuple[Mention, ...]:
             letters = [c for c in match.group() if c.isalpha()]
             if all(c.isupper() for c in letters):
                 tok = Token(match.start(), match.end(), match.group())
-                mentions.append(Mention(tok.start, tok.end, tok.text, "acronym", (tok,)))
+                mentions.append(_mention(tok.start, tok.end, tok.text, "acronym", (tok,)))
                 taken.append(tok.span)
     tokens: Sequence[_Word] = _words(text)
     if taken or "'" in text or "’" in text:  # else there is nothing to leave out or trim
@@ -959,7 +1019,7 @@ def _extract(text: str, lang: str) -> tuple[Mention, ...]:
             first = tokens[group[0]][0]
             mention = _group_mention(
                 text[first : tokens[group[-1]][1]],
-                tuple((tokens[i][0] - first, tokens[i][1] - first, i in weak) for i in group),
+                tuple([(tokens[i][0] - first, tokens[i][1] - first, i in weak) for i in group]),
                 lang,
             )
             if mention is not None:
@@ -985,14 +1045,14 @@ def _extract(text: str, lang: str) -> tuple[Mention, ...]:
                 code = _CODE_HEAD.match(word)
                 stop = start + (code.end() if code else len(word))
                 head = Token(start, stop, text[start:stop])
-                mentions.append(Mention(start, stop, head.text, "code", (head,)))
+                mentions.append(_mention(start, stop, head.text, "code", (head,)))
             elif kind == _ACRONYM:
-                mentions.append(Mention(start, end, word, "acronym", (Token(start, end, word),)))
+                mentions.append(_mention(start, end, word, "acronym", (Token(start, end, word),)))
             continue
         if foreign_text and latin:
             if group:
                 flush()
-            mentions.append(Mention(start, end, word, "foreign", (Token(start, end, word),)))
+            mentions.append(_mention(start, end, word, "foreign", (Token(start, end, word),)))
             continue
         if capitalised and not title_case:
             if _sentence_initial(text, start) and not is_place(word, lang):
@@ -1034,9 +1094,11 @@ def _shifted(mention: Mention, offset: int) -> Mention:
     """``mention`` moved ``offset`` code points to the right."""
 
     def move(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-        return tuple(Token(t.start + offset, t.end + offset, t.text) for t in tokens)
+        if not tokens:
+            return tokens
+        return tuple([_new_tuple(Token, (s + offset, e + offset, w)) for s, e, w in tokens])
 
-    return Mention(
+    return _mention(
         mention.start + offset,
         mention.end + offset,
         mention.text,
@@ -1057,7 +1119,7 @@ def _name_mention(
     for candidate in (capitals, strong):
         if len(candidate) >= 2 and is_place(text[candidate[0].start : candidate[-1].end], lang):
             start, end = candidate[0].start, candidate[-1].end
-            return Mention(start, end, text[start:end], "name", tuple(candidate))
+            return _mention(start, end, text[start:end], "name", tuple(candidate))
     content: list[Token] = []
     weak: list[Token] = []
     generic: list[Token] = []
@@ -1088,7 +1150,7 @@ def _name_mention(
         if key in TITLES:
             titled = True
             continue
-        if _not_a_name_word(key, lang, token.text) or sum(c.isalpha() for c in token.text) < 2:
+        if _not_a_name_word(key, lang, token.text) or _letters(token.text) < 2:
             continue
         if token.start in weak_starts:
             weak.append(token)
@@ -1119,12 +1181,30 @@ def _name_mention(
         descriptive = True
     if len(content) >= 2 and all(t.text.endswith("s") for t in content):
         descriptive = True  # plural agreement: Cascos Blancos, White Helmets
-    return Mention(start, end, text[start:end], "name", tuple(content), descriptive, tuple(weak))
+    return _mention(start, end, text[start:end], "name", tuple(content), descriptive, tuple(weak))
 
 
 _FIRST_SPACELESS = "\u0e00"
 """Every letter of a script written without spaces (Thai, Lao, Tibetan, Myanmar, Khmer, Han,
 Kana) comes after this one."""
+
+
+def _mark_ranges(points: Iterable[int]) -> list[tuple[int, int]]:
+    """The combining marks (category ``M``) among ``points``, as (first, last) runs."""
+    marks: list[tuple[int, int]] = []
+    for point in points:
+        if unicodedata.category(chr(point))[0] == "M":
+            if marks and marks[-1][1] == point - 1:
+                marks[-1] = (marks[-1][0], point)
+            else:
+                marks.append((point, point))
+    return marks
+
+
+@functools.lru_cache(maxsize=1)
+def _bmp_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane, as a character-class body."""
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _mark_ranges(range(0x10000)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1133,43 +1213,36 @@ def _word_pattern() -> re.Pattern[str]:
     marks, ZWNJ and ZWJ, joined by an inner ``'`` ``’`` ``-`` ``‐`` ``·``. ``re`` has no class
     for marks, so they are listed from :mod:`unicodedata` once; planes 0, 1 and 14 hold all
     of them."""
-    marks: list[tuple[int, int]] = []
-    for plane in (range(0x20000), range(0xE0000, 0xF0000)):
-        for point in plane:
-            if unicodedata.category(chr(point))[0] == "M":
-                if marks and marks[-1][1] == point - 1:
-                    marks[-1] = (marks[-1][0], point)
-                else:
-                    marks.append((point, point))
-    extra = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in marks) + "\u200c\u200d"
-    char = rf"(?:[^\W_]|[{extra}])"
+    beyond = _mark_ranges((*range(0x10000, 0x20000), *range(0xE0000, 0xF0000)))
+    extra = _bmp_marks() + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in beyond)
+    char = rf"(?:[^\W_]|[{extra}\u200c\u200d])"
     return re.compile(rf"{char}+(?:['’\-‐·]{char}+)*")
 
 
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:['’\-‐·][^\W_]+)*")
 """The word pattern for the usual text, without combining marks, ZWNJ or ZWJ."""
 
+_SPACELESS_BLOCKS = (
+    "\u0e00-\u109f"  # Thai, Lao, Tibetan, Myanmar
+    "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
+    "\u2e80-\u9fff"  # CJK radicals and symbols, Kana, CJK ideographs (and Bopomofo, Kanbun)
+    "\ua9e0-\ua9ff\uaa60-\uaa7f"  # Myanmar extended
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\uff00-\uffef"  # full-width and half-width forms
+)
+"""Unicode blocks that hold every letter of the scripts written without spaces in the Basic
+Multilingual Plane (and some other characters: :func:`_unusual` may find too much, never
+too little; ``tests/names/test_fast_paths.py`` checks it letter by letter)."""
+
 
 @functools.lru_cache(maxsize=1)
 def _unusual() -> re.Pattern[str]:
     """Finds a character that :data:`_PLAIN_WORD` would misread or that :func:`split_words`
-    splits at: a combining mark, ZWNJ, ZWJ, a letter of a script written without spaces (one
-    class of the Basic Multilingual Plane: fast), or anything beyond that plane."""
-    points = [
-        point
-        for point in range(0x10000)
-        if (category := unicodedata.category(chr(point))[0]) == "M"
-        or (category == "L" and script_of.__wrapped__(chr(point)) in _SPACELESS)
-        or point in (0x200C, 0x200D)
-    ]
-    ranges: list[tuple[int, int]] = []
-    for point in points:
-        if ranges and ranges[-1][1] == point - 1:
-            ranges[-1] = (ranges[-1][0], point)
-        else:
-            ranges.append((point, point))
-    bmp = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
-    return re.compile(f"[{bmp}]|[\\U00010000-\\U0010ffff]")
+    splits at: a combining mark, ZWNJ, ZWJ, a letter of a script written without spaces (by
+    its block: listing the letters one by one took a tenth of a second at start-up), or
+    anything beyond the Basic Multilingual Plane. A text it finds something in goes the
+    exact, slower way."""
+    return re.compile(f"[{_bmp_marks()}\u200c\u200d{_SPACELESS_BLOCKS}]|[\\U00010000-\\U0010ffff]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1265,6 +1338,14 @@ def _stems_of_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem for key in keys for stem in stems(key)))
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_entry(word: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    """What :meth:`Counterparts.of` files of a word, in one look-up: its first folded form
+    (none or one), its script and the stems of all its folded forms."""
+    keys = _keys_of(word)
+    return keys[:1], _word_script(word), _stems_of_keys(keys)
+
+
 def _entries_of(text: str) -> Iterator[tuple[str, str | None, int, int]]:
     """Key, script, start and end of each entry of the :class:`Counterparts` of ``text``, in
     order: every folded form of every word, and in Arabic each word joined to the next one
@@ -1300,6 +1381,8 @@ class Counterparts:
     inflected look-ups in one step, before any spelling variant is tried."""
     variants: dict[tuple[str, str | None], Span | None] = field(default_factory=dict)
     """The spelling-variant answers already given (a name is often asked for twice)."""
+    arabic: bool = False
+    """The text has Arabic words (whose entries include pairs of words)."""
     _distinct_entries: list[tuple[str, str | None, int, int]] | None = field(
         default=None, repr=False
     )
@@ -1308,20 +1391,25 @@ class Counterparts:
     def of(cls, text: str, lang: str) -> Counterparts:
         index = cls(text, lang)
         first = index.first
+        folded_words = index.folded_words
         tokens = _words(text)
+        arabic = False
         for position, (start, end, word) in enumerate(tokens):
-            keys = _keys_of(word)
-            index.folded_words.extend(keys[:1])
-            script = _word_script(word)
+            head, script, word_stems = _word_entry(word)
+            folded_words += head
             if script in _SPACELESS:
                 index.spaceless += fold(word) + " "
                 index.syllables.extend(fold(c) for c in word if fold(c))
                 continue
-            if script != "Arabic":  # the usual word: its entries, as _entries_of has them
-                place = (2 * position, start, end)
-                for stem in _stems_of_keys(keys):
-                    first.setdefault(stem, place)
-        if "Arabic" in map(_word_script, map(itemgetter(2), tokens)):
+            if script == "Arabic":
+                arabic = True
+                continue
+            place = (2 * position, start, end)  # the usual word: its entries, as _entries_of
+            for stem in word_stems:
+                if stem not in first:
+                    first[stem] = place
+        if arabic:
+            index.arabic = True
             # the entries of Arabic words and their pairs: numbered so that an entry of a
             # word comes after those of the words before it (the first one wins a look-up)
             numbers = {start: 2 * i for i, (start, _, _) in enumerate(tokens)}
@@ -1338,12 +1426,20 @@ class Counterparts:
         """The entries for the spelling-variant scan: the first of each (key, script) only,
         as a word met again gives the same answer."""
         if self._distinct_entries is None:
-            seen: set[tuple[str, str | None]] = set()
-            self._distinct_entries = []
-            for key, script, start, end in _entries_of(self.text):
-                if (key, script) not in seen:
-                    seen.add((key, script))
-                    self._distinct_entries.append((key, script, start, end))
+            seen: dict[tuple[str, str | None], tuple[str, str | None, int, int]] = {}
+            if self.arabic:
+                for key, script, start, end in _entries_of(self.text):
+                    if (key, script) not in seen:
+                        seen[key, script] = (key, script, start, end)
+            else:  # what _entries_of gives for a text without Arabic, without a generator
+                for start, end, word in _words(self.text):
+                    script = _word_entry(word)[1]
+                    if script in _SPACELESS:
+                        continue
+                    for key in _keys_of(word):
+                        if (key, script) not in seen:
+                            seen[key, script] = (key, script, start, end)
+            self._distinct_entries = list(seen.values())
         return self._distinct_entries
 
     def find(self, word: str) -> Span | None:
@@ -1533,7 +1629,18 @@ class NameReport:
 
 
 def _inside(span: Span, covered: Iterable[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in covered)
+    start, end = span
+    for s, e in covered:  # a loop, not any(): called for every mention of every segment
+        if s <= start and end <= e:
+            return True
+    return False
+
+
+def _uncovered(mentions: tuple[Mention, ...], covered: Sequence[Span]) -> list[Mention]:
+    """The mentions outside every covered span."""
+    if not covered:
+        return list(mentions)
+    return [m for m in mentions if not _inside((m.start, m.end), covered)]
 
 
 def _lost(
@@ -1590,7 +1697,7 @@ def _lost(
                 return Mention(token.start, token.end, token.text, "name", (token,))
     if mention.descriptive or (len(mention.tokens) > 1 and is_place(mention.text, lang)):
         return None if any(found(t) for t in everything) else mention
-    required = [t for t in mention.tokens if sum(c.isalpha() for c in t.text) >= 3]
+    required = [t for t in mention.tokens if _letters(t.text) >= 3]
     required = required or list(mention.tokens)
     missing = [t for t in required if not found(t)]
     if not missing:
@@ -1740,18 +1847,19 @@ def _compare(
     target_covered: tuple[Span, ...],
 ) -> NameReport:
     """:func:`compare`, cached by everything it reads (repeated segments)."""
-    src_mentions = _mentions(source, src_lang)
-    tgt_mentions = _mentions(target, tgt_lang)
+    src_shape, tgt_shape = _shape(source), _shape(target)
+    src_mentions = _mentions(source, src_lang, src_shape)
+    tgt_mentions = _mentions(target, tgt_lang, tgt_shape)
     if not target.strip() or not source.strip():
         return NameReport(src_mentions, tgt_mentions)
     # mentions the glossary covers survive without a look at the other text
-    src_open = [m for m in src_mentions if not _inside(m.span, source_covered)]
-    tgt_open = [m for m in tgt_mentions if not _inside(m.span, target_covered)]
+    src_open = _uncovered(src_mentions, source_covered)
+    tgt_open = _uncovered(tgt_mentions, target_covered)
     if not src_open and not tgt_open:
         return NameReport(src_mentions, tgt_mentions)
     # the shapes have the same letters, and their scripts were asked for by extraction
-    src_script = main_script(source.translate(_ZERO_DIGITS))
-    tgt_script = main_script(target.translate(_ZERO_DIGITS))
+    src_script = main_script(src_shape)
+    tgt_script = main_script(tgt_shape)
     src_cased = src_script in CASED_SCRIPTS
     tgt_cased = tgt_script in CASED_SCRIPTS
     lost: list[Mention] = []
