@@ -16,7 +16,7 @@ A changed number is reported once, as TQA203, never also as missing plus extra.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from tqa.core.check import Check, Emitted
@@ -26,12 +26,12 @@ from tqa.lang.numbers import Mention, NumberAnalysis, analyze, format_for
 ANALYSIS_KEY = "numbers.analysis"
 
 
+def _analyze(segment: Segment) -> NumberAnalysis:
+    return analyze(segment.source, segment.target, segment.src_lang, segment.tgt_lang)
+
+
 def _analysis(check: Check, segment: Segment) -> NumberAnalysis:
-    return check.context.analysis(
-        segment,
-        ANALYSIS_KEY,
-        lambda seg: analyze(seg.source, seg.target, seg.src_lang, seg.tgt_lang),
-    )
+    return check.context.analysis(segment, ANALYSIS_KEY, _analyze)
 
 
 def _what(mention: Mention) -> str:
@@ -52,6 +52,23 @@ class _NumberCheck(Check):
 
     def analysis(self, segment: Segment) -> NumberAnalysis:
         return _analysis(self, segment)
+
+    @staticmethod
+    def quiet(analysis: NumberAnalysis) -> bool:
+        """True when the analysis gives this check nothing to report."""
+        return False
+
+    def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
+        """The default batch, without starting :meth:`check` for the usual segment, which
+        gives this check nothing (five checks share each analysis)."""
+        context = self.context
+        quiet = self.quiet
+        return [
+            []
+            if quiet(context.analysis(segment, ANALYSIS_KEY, _analyze))
+            else list(self.check(segment))
+            for segment in segments
+        ]
 
 
 class NumberMissing(_NumberCheck):
@@ -78,6 +95,10 @@ class NumberMissing(_NumberCheck):
     name = "numbers.missing"
     severity = Severity.CRITICAL
     options: ClassVar[Mapping[str, Any]] = {"words_severity": "major"}
+
+    @staticmethod
+    def quiet(analysis: NumberAnalysis) -> bool:
+        return not analysis.missing
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
         analysis = self.analysis(segment)
@@ -111,6 +132,10 @@ class NumberExtra(_NumberCheck):
     name = "numbers.extra"
     severity = Severity.MAJOR
 
+    @staticmethod
+    def quiet(analysis: NumberAnalysis) -> bool:
+        return not analysis.extra
+
     def check(self, segment: Segment) -> Iterator[Emitted]:
         for mention in self.analysis(segment).extra:
             yield self.finding(
@@ -142,6 +167,10 @@ class NumberChanged(_NumberCheck):
     code = "TQA203"
     name = "numbers.changed"
     severity = Severity.CRITICAL
+
+    @staticmethod
+    def quiet(analysis: NumberAnalysis) -> bool:
+        return not analysis.changed
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
         for pair in self.analysis(segment).changed:
@@ -180,6 +209,10 @@ class NumberFormat(_NumberCheck):
     name = "numbers.format"
     severity = Severity.MINOR
 
+    @staticmethod
+    def quiet(analysis: NumberAnalysis) -> bool:
+        return all(mention.note is None for mention in analysis.target)
+
     def check(self, segment: Segment) -> Iterator[Emitted]:
         analysis = self.analysis(segment)
         noted = [mention for mention in analysis.target if mention.note is not None]
@@ -217,6 +250,10 @@ class NumberAmbiguous(_NumberCheck):
     code = "TQA205"
     name = "numbers.ambiguous"
     severity = Severity.NEUTRAL
+
+    @staticmethod
+    def quiet(analysis: NumberAnalysis) -> bool:
+        return not analysis.ambiguous
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
         for item in self.analysis(segment).ambiguous:
