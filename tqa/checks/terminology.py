@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -44,6 +44,12 @@ class TermIndex:
     _preferred: dict[tuple[str, str], Term | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _terms_in: dict[tuple[str, str], tuple[Term, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _full_forms: dict[tuple[str, str], Term | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def preferred(self, concept_id: str, lang: str) -> Term | None:
         """``Concept.preferred``, memoised (a search through the concept's terms)."""
@@ -52,6 +58,23 @@ class TermIndex:
             return self._preferred[memo_key]
         except KeyError:
             found = self._preferred[memo_key] = self.glossary[concept_id].preferred(lang)
+            return found
+
+    def terms_in(self, concept_id: str, lang: str) -> tuple[Term, ...]:
+        """``Concept.terms_in``, memoised."""
+        memo_key = (concept_id, lang)
+        found = self._terms_in.get(memo_key)
+        if found is None:
+            found = self._terms_in[memo_key] = tuple(self.glossary[concept_id].terms_in(lang))
+        return found
+
+    def full_form(self, concept_id: str, lang: str) -> Term | None:
+        """The approved full form to suggest for an acronym (``_full_form``), memoised."""
+        memo_key = (concept_id, lang)
+        try:
+            return self._full_forms[memo_key]
+        except KeyError:
+            found = self._full_forms[memo_key] = _full_form(self.glossary[concept_id], lang)
             return found
 
 
@@ -189,6 +212,17 @@ class _GlossaryCheck(Check):
     def _analyse(self, segment: Segment) -> SegmentTerms:
         return analyse(self.index, segment, glossary_matches(self.index, self.context, segment))
 
+    @staticmethod
+    def quiet(terms: SegmentTerms) -> bool:
+        """True when the analysis gives this check nothing to report."""
+        return False
+
+    def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
+        """The default batch, without starting :meth:`check` for the usual segment, which
+        gives this check nothing."""
+        terms, quiet = self.terms, self.quiet
+        return [[] if quiet(terms(s)) else list(self.check(s)) for s in segments]
+
     def concept(self, concept_id: str) -> Concept:
         return self.index.glossary[concept_id]
 
@@ -219,12 +253,16 @@ class MissingTerm(_GlossaryCheck):
     name = "terminology.missing"
     severity = Severity.MAJOR
 
+    @staticmethod
+    def quiet(terms: SegmentTerms) -> bool:
+        return not terms.missing
+
     def check(self, segment: Segment) -> Iterable[Emitted]:
         if not segment.target.strip():
             return  # an empty target is TQA1xx's business, not a terminology problem
         for match in self.terms(segment).missing:
             concept = self.concept(match.concept_id)
-            preferred = concept.preferred(segment.tgt_lang)
+            preferred = self.index.preferred(concept.id, segment.tgt_lang)
             written = segment.source[match.start : match.end]
             yield self.finding(
                 segment,
@@ -256,10 +294,14 @@ class DeprecatedTerm(_GlossaryCheck):
     severity = Severity.MINOR
     options: ClassVar[dict[str, Any]] = {"deprecated_major": False}
 
+    @staticmethod
+    def quiet(terms: SegmentTerms) -> bool:
+        return not terms.deprecated
+
     def check(self, segment: Segment) -> Iterable[Emitted]:
         for match in self.terms(segment).deprecated:
             concept = self.concept(match.concept_id)
-            preferred = concept.preferred(segment.tgt_lang)
+            preferred = self.index.preferred(concept.id, segment.tgt_lang)
             status = match.term.status.value
             if status == "forbidden":
                 severity = max(self.effective_severity, Severity.MAJOR)
@@ -318,7 +360,10 @@ class InconsistentTerm(_GlossaryCheck):
     def check(self, segment: Segment) -> Iterable[Emitted]:
         terms = self.terms(segment)
         if not terms.target:
-            return
+            return ()  # not a generator: most segments end here
+        return self._check(segment, terms)
+
+    def _check(self, segment: Segment, terms: SegmentTerms) -> Iterator[Emitted]:
         skip = terms.deprecated_concepts
         set_here: set[str] = set()
         for match in terms.target:
@@ -343,7 +388,7 @@ class InconsistentTerm(_GlossaryCheck):
             ):
                 continue
             chosen_term = next(
-                (t for t in self.concept(cid).terms_in(segment.tgt_lang) if t.text == text), None
+                (t for t in self.index.terms_in(cid, segment.tgt_lang) if t.text == text), None
             )
             if chosen_term is not None and self.index.matcher.is_shortening(
                 match.term, chosen_term
@@ -393,9 +438,15 @@ class AcronymFirst(_GlossaryCheck):
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
         if not self.opts["enabled"]:
-            return
+            return ()
+        target = self.terms(segment).target
+        if not target:
+            return ()  # not a generator: most segments end here
+        return self._check(segment, target)
+
+    def _check(self, segment: Segment, target: tuple[TermMatch, ...]) -> Iterator[Emitted]:
         reported: set[str] = set()
-        for match in self.terms(segment).target:
+        for match in target:
             cid = match.concept_id
             if cid in self.introduced or cid in reported:
                 continue
@@ -403,11 +454,10 @@ class AcronymFirst(_GlossaryCheck):
                 self.introduced.add(cid)
                 continue
             reported.add(cid)
-            concept = self.concept(cid)
-            preferred = concept.preferred(segment.tgt_lang)
+            preferred = self.index.preferred(cid, segment.tgt_lang)
             if preferred is None or preferred.is_short_form:
                 continue  # the glossary prefers the short form itself (NGO, UNHCR)
-            full = _full_form(concept, segment.tgt_lang)
+            full = self.index.full_form(cid, segment.tgt_lang)
             if full is None:
                 continue
             written = segment.target[match.start : match.end]
@@ -471,15 +521,18 @@ class _FirstPartner(Check):
     def check(self, segment: Segment) -> Iterable[Emitted]:
         source, target = _digest(segment.source), _digest(segment.target)
         if source is None or target is None:
-            return
+            return ()
         key, partner = (source, target) if self.keyed_by == "source" else (target, source)
         first = self.seen.setdefault(key, (partner, segment.id))
-        if first[0] != partner:
-            yield self.finding(
+        if first[0] == partner:
+            return ()
+        return [
+            self.finding(
                 segment,
                 self.message.format(first=first[1]),
                 target_span=_content_span(segment.target),
             )
+        ]
 
 
 class SourceConsistency(_FirstPartner):

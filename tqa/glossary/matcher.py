@@ -66,8 +66,8 @@ _KEY_CACHE_LIMIT = 200_000
 _MEMO_LIMIT = 50_000
 """Bound of each per-matcher memo of words, gaps and matches (cleared when full)."""
 _FOUND_LIMIT = 20_000
-"""Bound of the memo of whole texts (a quarter of the texts of a run recur: repeated
-segments, one source text in several language pairs)."""
+"""Bound of the memo of whole texts, per language (a quarter of the texts of a run recur:
+repeated segments, one source text in several language pairs)."""
 _LEVELS_LIMIT = 256
 """Bound of the memo of verified spans, per glossary term."""
 
@@ -189,6 +189,15 @@ def _level(span: str, entry: _Entry) -> int:
     return level
 
 
+def _remember_level(span: str, entry: _Entry) -> int:
+    """``_level``, kept in the entry's bounded memo of spans."""
+    levels = entry.levels
+    if len(levels) > _LEVELS_LIMIT:
+        levels.clear()
+    level = levels[span] = _level(span, entry)
+    return level
+
+
 def _gap_key(gap: str) -> str:
     """The trie key of what separates two words (see ``Token.gap``)."""
     if (len(gap) == 1 and gap in CONNECTORS) or is_soft_gap(gap):
@@ -221,7 +230,8 @@ class Matcher:
         self._gap_keys: dict[str, str] = {}
         self._clitics: dict[str, tuple[tuple[int, str], ...]] = {}
         self._matches: dict[tuple[int, int, int, int], TermMatch] = {}
-        self._found: tuple[dict[tuple[str, str], tuple[TermMatch, ...]], ...] = ({}, {})
+        self._found: tuple[dict[str, dict[str, tuple[TermMatch, ...]]], ...] = ({}, {})
+        """Per ``overlapping`` and language: text -> its matches."""
         for concept in glossary:
             for term in concept.terms:
                 self._add(concept.id, term)
@@ -270,10 +280,12 @@ class Matcher:
         root = self._tries[lang] = {}
         key_of = self._key_function(lang)
         for entry, tokens in pending:
-            plain = _term_units(tokens, join=False)
-            joined = _term_units(tokens, join=True)
-            # "Ba'ath" is also read "Baath", "cease-fire" "ceasefire"
-            for units in (plain, joined) if joined != plain else (plain,):
+            readings = [_term_units(tokens, join=False)]
+            if any(token.link for token in tokens[1:]):
+                joined = _term_units(tokens, join=True)
+                if joined != readings[0]:  # "Ba'ath" is also read "Baath", "cease-fire" ...
+                    readings.append(joined)
+            for units in readings:
                 node = root.setdefault(key_of(units[0][0]), {})
                 node.setdefault(_PENDING, []).append((entry, units, 1))
         return root
@@ -337,24 +349,27 @@ class Matcher:
         ``overlapping=True`` every term occurrence is returned, also one inside a longer term
         (``Aleppo`` inside ``Aleppo province``).
         """
-        memo = self._found[overlapping]
-        memo_key = (lang, text)
-        found = memo.get(memo_key)
+        memo = self._found[overlapping].get(lang)
+        if memo is None:
+            memo = self._found[overlapping][lang] = {}
+        found = memo.get(text)
         if found is None:
             if len(memo) > _FOUND_LIMIT:
                 memo.clear()
-            found = memo[memo_key] = tuple(self._find(text, lang, overlapping))
+            found = memo[text] = tuple(self._find(text, lang, overlapping))
         return list(found)
 
     def _find(self, text: str, lang: str, overlapping: bool) -> list[TermMatch]:
+        if not text:
+            return []
         code = self._codes.get(lang)
         if code is None:
             code = _bounded(self._codes)[lang] = primary_lang(lang)
-        if not text:
-            return []
-        root = self._trie(code)
+        root = self._tries.get(code)
         if root is None:
-            return []
+            root = self._trie(code)
+            if root is None:
+                return []
         candidates = self._candidates(text, code, root)
         if not candidates:
             return []
@@ -382,7 +397,9 @@ class Matcher:
         if parts is None:
             return self._token_candidates(text, tokenize(text), lang, root)
         words = parts[1::2]
-        cache = self._word_keys.setdefault(lang, {})
+        cache = self._word_keys.get(lang)
+        if cache is None:
+            cache = self._word_keys[lang] = {}
         looked_up = list(map(cache.get, words))
         if None in looked_up:
             filled = self._fill_keys(words, looked_up, lang, cache)
@@ -435,10 +452,13 @@ class Matcher:
     ) -> dict[int, tuple[tuple[int, str], ...]]:
         """Arabic words whose stem after clitic prefixes starts a term: position ->
         ``(offset in the word, key)``."""
-        memo = _bounded(self._clitics)
+        memo = self._clitics
+        known = list(map(memo.get, words))
+        if None not in known and not any(known):
+            return {}  # the usual text: no word is a term after its prefixes
+        memo = _bounded(memo)
         found: dict[int, tuple[tuple[int, str], ...]] = {}
-        for position, word in enumerate(words):
-            starts = memo.get(word)
+        for position, (word, starts) in enumerate(zip(words, known, strict=True)):
             if starts is None:
                 starts = memo[word] = tuple(
                     (offset, key)
@@ -515,15 +535,16 @@ class Matcher:
         worked out from ``gap_texts`` (only where a walk goes on past a word).
         """
         found: list[_Candidate] = []
-        verify = self._verify
+        gap_keys = self._gap_keys
         count = len(keys)
         positions = list(compress(range(count), map(root.__contains__, keys)))
-        if options or clitics:
+        several = bool(options or clitics)
+        if several:
             positions = sorted({*positions, *options, *clitics})
         for position in positions:
             start = starts[position]
             readings = [(keys[position], position + 1, 0, start)]
-            if options or clitics:
+            if several:
                 for key, after, joins in options.get(position, ()):
                     readings.append((key, after, joins, start))
                 for offset, key in clitics.get(position, ()):
@@ -541,15 +562,26 @@ class Matcher:
                     if entries:
                         end = ends[after - 1]
                         for entry in entries:
-                            candidate = verify(text, begin, end, entry, used)
-                            if candidate is not None:
-                                found.append(candidate)
+                            stop = end
+                            trailing = entry.trailing
+                            if trailing and text.startswith(trailing, stop):
+                                stop += len(trailing)
+                            span = text[begin:stop]
+                            level = entry.levels.get(span)
+                            if level is None:
+                                level = _remember_level(span, entry)
+                            if level:
+                                found.append((begin, stop, entry, level, used))
                         if len(node) == 1:
                             continue  # no longer term goes on from here
                     if after < count:
                         gap = gaps[after]
                         if gap is None:
-                            gap = gaps[after] = self._gap(gap_texts[after])
+                            gap_text = gap_texts[after]
+                            gap = gap_keys.get(gap_text)
+                            if gap is None:
+                                gap = self._gap(gap_text)
+                            gaps[after] = gap
                         base = node.get(gap) if gap else node
                         if base is None:
                             continue
@@ -563,20 +595,6 @@ class Matcher:
                             if child is not None:
                                 stack.append((child, step_next, used + step_joins))
         return found
-
-    def _verify(
-        self, text: str, start: int, end: int, entry: _Entry, joins: int
-    ) -> _Candidate | None:
-        if entry.trailing and text.startswith(entry.trailing, end):
-            end += len(entry.trailing)
-        span = text[start:end]
-        levels = entry.levels
-        level = levels.get(span)
-        if level is None:
-            if len(levels) > _LEVELS_LIMIT:
-                levels.clear()
-            level = levels[span] = _level(span, entry)
-        return (start, end, entry, level, joins) if level else None
 
     @staticmethod
     def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
