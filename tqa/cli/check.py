@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import sys
@@ -34,6 +35,17 @@ _EXT_FORMATS = {
     ".html": "html",
     ".htm": "html",
 }
+
+
+def settle_garbage_collector() -> None:
+    """Once the checks are built: move everything made so far (glossary tries, tables) out of
+    the collector's sight, and collect young objects less often. A run allocates millions of
+    short-lived objects; with the default threshold the collector ran every 700 of them and
+    took about a fifth of a names-check run. Objects are still freed by reference counting;
+    only cycles wait a little longer."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def pick_format(explicit: str | None, output: Path | None, stream: TextIO) -> str:
@@ -148,6 +160,7 @@ def check(
             if not path.is_file():
                 raise UsageError(f"{path}: glossary file not found")
         plan = build_checks(cfg, context, select=select, ignore=ignore)
+        settle_garbage_collector()
         if not quiet:
             for message in plan.notices:
                 notice(message)
