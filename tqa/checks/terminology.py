@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from tqa.core.check import Check, Emitted, RunContext
+from tqa.core.compact import DigestMap
 from tqa.core.model import Category, Segment, Severity, Span
 from tqa.errors import CheckUnavailable
 from tqa.glossary.io import load_glossaries
@@ -515,30 +516,27 @@ class _FirstPartner(Check):
 
     def __init__(self, context: RunContext | None = None, **kwargs: Any) -> None:
         super().__init__(context, **kwargs)
-        self.seen: dict[int, bytes] = {}
-        """Per distinct text of the document: its key as an integer -> the partner's 8-byte
-        key followed by the first segment's id in UTF-8. One small int and one bytes object
-        per entry keep a million-segment document near 130 bytes per text and check."""
+        self.seen = DigestMap()
+        """Per distinct text of the document: its key -> the partner's key and the first
+        segment's id, in flat arrays (a million-segment document stays near 60 bytes per
+        text and check)."""
 
     def start_document(self, document: str) -> None:
-        self.seen = {}
+        self.seen = DigestMap()
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
         source, target = _digest(segment.source), _digest(segment.target)
         if source is None or target is None:
             return ()
         key, partner = (source, target) if self.keyed_by == "source" else (target, source)
-        number = int.from_bytes(key, "little")
-        first = self.seen.get(number)
-        if first is None:
-            self.seen[number] = partner + segment.id.encode("utf-8", "surrogatepass")
-            return ()
-        if first.startswith(partner):
+        partner_key = int.from_bytes(partner, "little")
+        first = self.seen.add(int.from_bytes(key, "little"), partner_key, segment.id)
+        if first is None or first[0] == partner_key:
             return ()
         return [
             self.finding(
                 segment,
-                self.message.format(first=first[8:].decode("utf-8", "surrogatepass")),
+                self.message.format(first=first[1]),
                 target_span=_content_span(segment.target),
             )
         ]
