@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,22 @@ def test_invalid_values(tmp_path: Path, line: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         list(read_segments(path, ES_EN))
     assert str(caught.value).startswith(f"{path}:1: {message}")
+
+
+def test_duplicate_ids_are_exact_even_when_digests_collide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every id gets the same digest: each repeat is confirmed by re-reading earlier lines
+    from tqa.formats import jsonl
+
+    monkeypatch.setattr(jsonl, "_id_key", lambda seg_id: 42)
+    path = tmp_path / "c.jsonl"
+    lines = [{"id": i, "source": "a", "target": "b"} for i in ("x", "y", 3, "z")]
+    path.write_text("\n".join(json.dumps(o) for o in lines) + "\n", encoding="utf-8")
+    options = ReadOptions(src_lang="es", tgt_lang="en")
+    assert [s.id for s in read_segments(path, options)] == ["x", "y", "3", "z"]
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "3", "source": "a", "target": "b"}) + "\n")
+    with pytest.raises(InputError) as caught:
+        list(read_segments(path, options))
+    assert str(caught.value) == f"{path}:5: duplicate segment id '3'"

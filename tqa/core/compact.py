@@ -86,3 +86,48 @@ class DigestMap:
                 self._keys[index] = key
                 self._values[index] = value
                 self._labels[index] = label
+
+
+class DigestSet:
+    """A set of 64-bit digests in one flat array (8 bytes a slot, 11 to 23 bytes an entry).
+
+    A digest says "maybe seen": the caller confirms a repeat exactly (the JSONL reader
+    re-reads the ids before it), so a collision costs time, never a wrong answer.
+    """
+
+    __slots__ = ("_keys", "_mask", "_used")
+
+    def __init__(self, capacity: int = 1024) -> None:
+        size = 1
+        while size < capacity:
+            size *= 2
+        self._keys = array("Q", bytes(8 * size))
+        self._mask = size - 1
+        self._used = 0
+
+    def __len__(self) -> int:
+        return self._used
+
+    def add(self, key: int) -> bool:
+        """Add ``key`` (0 stands in as 1); False when it was already there."""
+        key = key or 1
+        keys, mask = self._keys, self._mask
+        index = key & mask
+        while keys[index] != _EMPTY:
+            if keys[index] == key:
+                return False
+            index = (index + 1) & mask
+        keys[index] = key
+        self._used += 1
+        if self._used > _LOAD * (mask + 1):
+            self._grow()
+        return True
+
+    def _grow(self) -> None:
+        old = self._keys
+        self._keys = array("Q", bytes(16 * len(old)))
+        self._mask = 2 * len(old) - 1
+        self._used = 0
+        for key in old:
+            if key != _EMPTY:
+                self.add(key)

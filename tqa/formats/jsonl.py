@@ -12,15 +12,19 @@
 - Blank lines are skipped; an empty file gives zero segments.
 - Strings may not hold lone surrogates (``"\\ud800"``): they cannot be written back out.
 
-The reader streams: memory holds one line plus the set of ids seen so far.
+The reader streams: memory holds one line plus an 8-byte digest of each id seen so far (a
+repeated digest is confirmed by re-reading the ids before it, so duplicates are found
+exactly).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from tqa.core.compact import DigestSet
 from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions, check_text, require_langs
@@ -56,8 +60,33 @@ _DECODER = json.JSONDecoder()
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
+def _id_key(seg_id: str) -> int:
+    digest = hashlib.blake2b(seg_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+class _SeenIds:
+    """The ids of one file so far, kept as digests; ``add`` is exact all the same."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.digests = DigestSet()
+
+    def add(self, seg_id: str, number: int) -> bool:
+        """Record the id of line ``number``; False when an earlier line has the same id."""
+        return self.digests.add(_id_key(seg_id)) or not self._on_earlier_line(seg_id, number)
+
+    def _on_earlier_line(self, seg_id: str, number: int) -> bool:
+        for earlier, _line, obj in _decoded(self.path):
+            if earlier >= number:
+                return False
+            if isinstance(obj, dict) and str(obj.get("id", earlier)) == seg_id:
+                return True
+        return False
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
-    seen: set[str] = set()
+    seen = _SeenIds(path)
     where = str(path)
     for number, line, obj in _decoded(path):
         if (
@@ -79,8 +108,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
                 and (tgt_lang is None or type(tgt_lang) is str)
             ):
                 seg_id = raw_id if type(raw_id) is str else str(raw_id)
-                if seg_id.strip() and seg_id not in seen:
-                    seen.add(seg_id)
+                if seg_id.strip() and seen.add(seg_id, number):
                     src = src_lang or options.src_lang
                     tgt = tgt_lang or options.tgt_lang
                     if not (src and tgt):
@@ -101,7 +129,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
         yield _checked(path, number, obj, seen, options)
 
 
-def _checked(path: Path, number: int, obj: object, seen: set[str], options: ReadOptions) -> Segment:
+def _checked(path: Path, number: int, obj: object, seen: _SeenIds, options: ReadOptions) -> Segment:
     """One line, validated field by field: an ``InputError`` naming the line for anything
     outside the contract."""
     if not isinstance(obj, dict):
@@ -140,9 +168,8 @@ def _checked(path: Path, number: int, obj: object, seen: set[str], options: Read
     if not seg_id.strip():
         raise InputError(str(path), "'id' is empty", line=number)
     check_text(path, seg_id, what="'id'", line=number)
-    if seg_id in seen:
+    if not seen.add(seg_id, number):
         raise InputError(str(path), f"duplicate segment id {seg_id!r}", line=number)
-    seen.add(seg_id)
     src, tgt = require_langs(
         path,
         obj.get("src_lang") or options.src_lang,
