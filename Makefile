@@ -59,6 +59,7 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/perf/run.py --sizes 10000,100000 --jobs 1,2
+	$(BIN)/python benchmarks/perf/families.py /tmp/tqa-perf/n10000
 
 bench-numbers: $(STAMP)
 	$(BIN)/python benchmarks/numbers/run.py

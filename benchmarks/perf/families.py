@@ -1,6 +1,6 @@
 """Where the time of a rule-check run goes: microseconds per segment for each check family.
 
-    python benchmarks/perf/families.py /tmp/tqa-perf/n10000 [--repeat 3]
+    python benchmarks/perf/families.py /tmp/tqa-perf/n10000 [--repeat 1]
 
 Reads the generated JSONL files of a data set (``generate.py``) once, then, in this process
 and one family at a time, runs that family's checks over every segment the way the pipeline
@@ -53,7 +53,12 @@ def time_family(segments: list[Segment], select: list[str], glossary: Path) -> t
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("data", type=Path, help="a directory written by generate.py")
-    parser.add_argument("--repeat", type=int, default=3, help="passes per family (best kept)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="passes per family, best kept (later passes find the bounded per-text caches warm)",
+    )
     parser.add_argument("--only", default=None, help="comma-separated family name prefixes")
     args = parser.parse_args(argv)
     segments: list[Segment] = []
