@@ -47,7 +47,7 @@ from typing import Any, Literal
 from anyascii import anyascii
 
 from tqa.core.model import Span
-from tqa.lang.text import Token, find_emails, find_handles, find_urls, script_of
+from tqa.lang.text import Token, find_emails, find_handles, find_urls, script_of, words
 
 Kind = Literal["name", "acronym", "code", "handle", "foreign"]
 
@@ -1189,81 +1189,11 @@ _FIRST_SPACELESS = "\u0e00"
 Kana) comes after this one."""
 
 
-def _mark_ranges(points: Iterable[int]) -> list[tuple[int, int]]:
-    """The combining marks (category ``M``) among ``points``, as (first, last) runs."""
-    marks: list[tuple[int, int]] = []
-    for point in points:
-        if unicodedata.category(chr(point))[0] == "M":
-            if marks and marks[-1][1] == point - 1:
-                marks[-1] = (marks[-1][0], point)
-            else:
-                marks.append((point, point))
-    return marks
-
-
-@functools.lru_cache(maxsize=1)
-def _bmp_marks() -> str:
-    """The combining marks of the Basic Multilingual Plane, as a character-class body."""
-    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _mark_ranges(range(0x10000)))
-
-
-@functools.lru_cache(maxsize=1)
-def _word_pattern() -> re.Pattern[str]:
-    """:func:`tqa.lang.text.words` as one regex: letters and digits (``[^\\W_]``), combining
-    marks, ZWNJ and ZWJ, joined by an inner ``'`` ``’`` ``-`` ``‐`` ``·``. ``re`` has no class
-    for marks, so they are listed from :mod:`unicodedata` once; planes 0, 1 and 14 hold all
-    of them."""
-    beyond = _mark_ranges((*range(0x10000, 0x20000), *range(0xE0000, 0xF0000)))
-    extra = _bmp_marks() + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in beyond)
-    char = rf"(?:[^\W_]|[{extra}\u200c\u200d])"
-    return re.compile(rf"{char}+(?:['’\-‐·]{char}+)*")
-
-
-_PLAIN_WORD = re.compile(r"[^\W_]+(?:['’\-‐·][^\W_]+)*")
-"""The word pattern for the usual text, without combining marks, ZWNJ or ZWJ."""
-
-_SPACELESS_BLOCKS = (
-    "\u0e00-\u109f"  # Thai, Lao, Tibetan, Myanmar
-    "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
-    "\u2e80-\u9fff"  # CJK radicals and symbols, Kana, CJK ideographs (and Bopomofo, Kanbun)
-    "\ua9e0-\ua9ff\uaa60-\uaa7f"  # Myanmar extended
-    "\uf900-\ufaff"  # CJK compatibility ideographs
-    "\uff00-\uffef"  # full-width and half-width forms
-)
-"""Unicode blocks that hold every letter of the scripts written without spaces in the Basic
-Multilingual Plane (and some other characters: :func:`_unusual` may find too much, never
-too little; ``tests/names/test_fast_paths.py`` checks it letter by letter)."""
-
-
-@functools.lru_cache(maxsize=1)
-def _unusual() -> re.Pattern[str]:
-    """Finds a character that :data:`_PLAIN_WORD` would misread or that :func:`split_words`
-    splits at: a combining mark, ZWNJ, ZWJ, a letter of a script written without spaces (by
-    its block: listing the letters one by one took a tenth of a second at start-up), or
-    anything beyond the Basic Multilingual Plane. A text it finds something in goes the
-    exact, slower way."""
-    return re.compile(f"[{_bmp_marks()}\u200c\u200d{_SPACELESS_BLOCKS}]|[\\U00010000-\\U0010ffff]")
-
-
 @functools.lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[_Word, ...]:
-    """:func:`split_words` as (start, end, text), by one plain regex for the usual text;
-    cached, as extraction and the counterpart index read the same text (tuples of strings
-    and numbers only: the garbage collector soon stops tracking them)."""
-    if _unusual().search(text):
-        return tuple((t.start, t.end, t.text) for t in _split(text))
-    out: list[_Word] = []
-    end = 0
-    for word in _PLAIN_WORD.findall(text):  # no match objects: fewer allocations
-        # nothing between two words can start one: the next word is where it is found
-        start = text.find(word, end)
-        end = start + len(word)
-        out.append((start, end, word))
-    return tuple(out)
-
-
-def _split(text: str) -> tuple[Token, ...]:
-    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in _word_pattern().finditer(text))
+def _words(text: str) -> tuple[Token, ...]:
+    """:func:`split_words`, cached: extraction and the counterpart index read the same text
+    (tokens are named tuples ``(start, end, text)``)."""
+    tokens = tuple(words(text))
     if not text or max(text) < _FIRST_SPACELESS:
         return tokens
     out: list[Token] = []
@@ -1274,8 +1204,7 @@ def _split(text: str) -> tuple[Token, ...]:
         start = 0
         for i in range(1, len(token.text) + 1):
             if i == len(token.text) or _spaceless(token.text[i]) != _spaceless(token.text[i - 1]):
-                piece = token.text[start:i]
-                out.append(Token(token.start + start, token.start + i, piece))
+                out.append(Token(token.start + start, token.start + i, token.text[start:i]))
                 start = i
     return tuple(out)
 
@@ -1283,7 +1212,7 @@ def _split(text: str) -> tuple[Token, ...]:
 def split_words(text: str) -> list[Token]:
     """:func:`tqa.lang.text.words`, with runs of Chinese or Japanese split from the Latin
     letters and digits glued to them (``G7サミット`` → ``G7``, ``サミット``)."""
-    return list(_split(text))
+    return list(_words(text))
 
 
 def _spaceless(char: str) -> bool:
@@ -1557,7 +1486,7 @@ def _phrase_in(phrase: str, other: Counterparts) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _phrase_parts(phrase: str) -> tuple[str, ...]:
-    return tuple(fold(w.text) for w in _split(phrase))
+    return tuple(fold(w.text) for w in _words(phrase))
 
 
 def exonym_match(mention_text: str, lang: str, other: Counterparts, other_lang: str) -> bool:
