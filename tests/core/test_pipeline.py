@@ -62,3 +62,30 @@ def test_severity_override_from_config() -> None:
 def test_findings_sorted_by_code() -> None:
     results = run([seg(1, "boom", "")])
     assert [f.code for f in results[0].findings] == ["TQA001", "TST101"]
+
+
+def test_the_default_batch_skips_check_where_quiet_says_so() -> None:
+    from tqa.core.check import Check
+    from tqa.core.model import Category, Segment, Severity
+
+    called: list[str] = []
+
+    class Flag(Check):
+        """Flags every target; quiet on segments whose source is 'skip'."""
+
+        code = "TST901"
+        name = "test.flag"
+        category = Category.OTHER
+        severity = Severity.MINOR
+
+        def quiet(self, segment: Segment) -> bool:
+            return segment.source == "skip"
+
+        def check(self, segment: Segment):  # type: ignore[no-untyped-def]
+            called.append(segment.id)
+            yield self.finding(segment, "flagged")
+
+    segments = [Segment(str(i), src, "t", "es", "en") for i, src in enumerate(["a", "skip", "b"])]
+    batch = Flag().check_batch(segments)
+    assert [[f.message for f in emitted] for emitted in batch] == [["flagged"], [], ["flagged"]]
+    assert called == ["0", "2"]

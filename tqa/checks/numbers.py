@@ -16,7 +16,7 @@ A changed number is reported once, as TQA203, never also as missing plus extra.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from tqa.core.check import Check, Emitted
@@ -54,21 +54,13 @@ class _NumberCheck(Check):
         return _analysis(self, segment)
 
     @staticmethod
-    def quiet(analysis: NumberAnalysis) -> bool:
+    def nothing_in(analysis: NumberAnalysis) -> bool:
         """True when the analysis gives this check nothing to report."""
         return False
 
-    def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
-        """The default batch, without starting :meth:`check` for the usual segment, which
-        gives this check nothing (five checks share each analysis)."""
-        context = self.context
-        quiet = self.quiet
-        return [
-            []
-            if quiet(context.analysis(segment, ANALYSIS_KEY, _analyze))
-            else list(self.check(segment))
-            for segment in segments
-        ]
+    def quiet(self, segment: Segment) -> bool:
+        # five checks share each analysis; most segments give each of them nothing
+        return self.nothing_in(self.context.analysis(segment, ANALYSIS_KEY, _analyze))
 
 
 class NumberMissing(_NumberCheck):
@@ -97,7 +89,7 @@ class NumberMissing(_NumberCheck):
     options: ClassVar[Mapping[str, Any]] = {"words_severity": "major"}
 
     @staticmethod
-    def quiet(analysis: NumberAnalysis) -> bool:
+    def nothing_in(analysis: NumberAnalysis) -> bool:
         return not analysis.missing
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
@@ -133,7 +125,7 @@ class NumberExtra(_NumberCheck):
     severity = Severity.MAJOR
 
     @staticmethod
-    def quiet(analysis: NumberAnalysis) -> bool:
+    def nothing_in(analysis: NumberAnalysis) -> bool:
         return not analysis.extra
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
@@ -169,7 +161,7 @@ class NumberChanged(_NumberCheck):
     severity = Severity.CRITICAL
 
     @staticmethod
-    def quiet(analysis: NumberAnalysis) -> bool:
+    def nothing_in(analysis: NumberAnalysis) -> bool:
         return not analysis.changed
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
@@ -210,7 +202,7 @@ class NumberFormat(_NumberCheck):
     severity = Severity.MINOR
 
     @staticmethod
-    def quiet(analysis: NumberAnalysis) -> bool:
+    def nothing_in(analysis: NumberAnalysis) -> bool:
         return all(mention.note is None for mention in analysis.target)
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
@@ -252,7 +244,7 @@ class NumberAmbiguous(_NumberCheck):
     severity = Severity.NEUTRAL
 
     @staticmethod
-    def quiet(analysis: NumberAnalysis) -> bool:
+    def nothing_in(analysis: NumberAnalysis) -> bool:
         return not analysis.ambiguous
 
     def check(self, segment: Segment) -> Iterator[Emitted]:

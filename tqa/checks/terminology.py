@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -214,15 +214,12 @@ class _GlossaryCheck(Check):
         return analyse(self.index, segment, glossary_matches(self.index, self.context, segment))
 
     @staticmethod
-    def quiet(terms: SegmentTerms) -> bool:
+    def nothing_in(terms: SegmentTerms) -> bool:
         """True when the analysis gives this check nothing to report."""
         return False
 
-    def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
-        """The default batch, without starting :meth:`check` for the usual segment, which
-        gives this check nothing."""
-        terms, quiet = self.terms, self.quiet
-        return [[] if quiet(terms(s)) else list(self.check(s)) for s in segments]
+    def quiet(self, segment: Segment) -> bool:
+        return self.nothing_in(self.terms(segment))
 
     def concept(self, concept_id: str) -> Concept:
         return self.index.glossary[concept_id]
@@ -255,7 +252,7 @@ class MissingTerm(_GlossaryCheck):
     severity = Severity.MAJOR
 
     @staticmethod
-    def quiet(terms: SegmentTerms) -> bool:
+    def nothing_in(terms: SegmentTerms) -> bool:
         return not terms.missing
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
@@ -296,7 +293,7 @@ class DeprecatedTerm(_GlossaryCheck):
     options: ClassVar[dict[str, Any]] = {"deprecated_major": False}
 
     @staticmethod
-    def quiet(terms: SegmentTerms) -> bool:
+    def nothing_in(terms: SegmentTerms) -> bool:
         return not terms.deprecated
 
     def check(self, segment: Segment) -> Iterable[Emitted]:

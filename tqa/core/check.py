@@ -135,9 +135,18 @@ class Check:
         raise NotImplementedError
 
     # -- optional hooks -----------------------------------------------------------------------
+    def quiet(self, segment: Segment) -> bool:
+        """Whether a cheap look (usually at an analysis shared with sibling checks) shows
+        that this check has nothing to say about ``segment``; the default batch then does
+        not start :meth:`check` for it. Never True where :meth:`check` would emit."""
+        return False
+
     def check_batch(self, segments: Sequence[Segment]) -> list[list[Emitted]]:
         """Check several segments at once; model-based checks override this to batch."""
-        return [list(self.check(segment)) for segment in segments]
+        if type(self).quiet is Check.quiet:
+            return [list(self.check(segment)) for segment in segments]
+        quiet = self.quiet
+        return [[] if quiet(segment) else list(self.check(segment)) for segment in segments]
 
     def start_document(self, document: str) -> None:
         """Called before the first segment of each document (document-level checks)."""
