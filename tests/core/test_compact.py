@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqa.core.compact import DigestMap
+from tqa.core.compact import DigestMap, DigestSet
 
 KEYS = st.one_of(st.integers(0, 2**64 - 1), st.integers(0, 40), st.sampled_from([0, 1, 2**64 - 1]))
 LABELS = st.text(max_size=6)
@@ -34,3 +34,15 @@ def test_digest_map_grows_and_keeps_labels() -> None:
     assert table.get(123) is None
     assert table.add(0, 5, "zero") is None and table.get(1) == (5, "zero")
     assert table.add(5, 1, "\ud800") is None and table.get(5) == (1, "\ud800")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(KEYS, max_size=400))
+def test_digest_set_equals_a_set(keys: list[int]) -> None:
+    table = DigestSet(capacity=2)
+    model: set[int] = set()
+    for key in keys:
+        key = key or 1
+        assert table.add(key) == (key not in model)
+        model.add(key)
+    assert len(table) == len(model)

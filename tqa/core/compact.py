@@ -14,6 +14,14 @@ _EMPTY = 0
 _LOAD = 0.7
 
 
+def _slot(keys: array[int], mask: int, key: int) -> int:
+    """Where ``key`` is in ``keys``, or the empty slot where it would go (linear probing)."""
+    index = key & mask
+    while keys[index] != _EMPTY and keys[index] != key:
+        index = (index + 1) & mask
+    return index
+
+
 class DigestMap:
     """Map a 64-bit digest to a 64-bit value and a label, first write wins.
 
@@ -42,17 +50,10 @@ class DigestMap:
     def __len__(self) -> int:
         return self._used
 
-    def _slot(self, key: int) -> int:
-        keys, mask = self._keys, self._mask
-        index = key & mask
-        while keys[index] != _EMPTY and keys[index] != key:
-            index = (index + 1) & mask
-        return index
-
     def get(self, key: int) -> tuple[int, str] | None:
         """``(value, label)`` stored under ``key``, or None."""
         key = key or 1
-        index = self._slot(key)
+        index = _slot(self._keys, self._mask, key)
         if self._keys[index] == _EMPTY:
             return None
         return self._values[index], self._label(self._labels[index])
@@ -60,7 +61,7 @@ class DigestMap:
     def add(self, key: int, value: int, label: str) -> tuple[int, str] | None:
         """Store ``(value, label)`` under ``key`` unless it is there; return what was there."""
         key = key or 1
-        index = self._slot(key)
+        index = _slot(self._keys, self._mask, key)
         if self._keys[index] != _EMPTY:
             return self._values[index], self._label(self._labels[index])
         self._label_bytes += label.encode("utf-8", "surrogatepass")
@@ -82,7 +83,7 @@ class DigestMap:
         self._allocate(2 * len(keys))
         for key, value, label in zip(keys, values, labels, strict=True):
             if key != _EMPTY:
-                index = self._slot(key)
+                index = _slot(self._keys, self._mask, key)
                 self._keys[index] = key
                 self._values[index] = value
                 self._labels[index] = label
@@ -111,15 +112,12 @@ class DigestSet:
     def add(self, key: int) -> bool:
         """Add ``key`` (0 stands in as 1); False when it was already there."""
         key = key or 1
-        keys, mask = self._keys, self._mask
-        index = key & mask
-        while keys[index] != _EMPTY:
-            if keys[index] == key:
-                return False
-            index = (index + 1) & mask
-        keys[index] = key
+        index = _slot(self._keys, self._mask, key)
+        if self._keys[index] != _EMPTY:
+            return False
+        self._keys[index] = key
         self._used += 1
-        if self._used > _LOAD * (mask + 1):
+        if self._used > _LOAD * (self._mask + 1):
             self._grow()
         return True
 
