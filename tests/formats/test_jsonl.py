@@ -66,9 +66,9 @@ def test_duplicate_ids_are_exact_even_when_digests_collide(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # every id gets the same digest: each repeat is confirmed by re-reading earlier lines
-    from tqa.formats import jsonl
+    from tqa.formats import ids
 
-    monkeypatch.setattr(jsonl, "_id_key", lambda seg_id: 42)
+    monkeypatch.setattr(ids, "_id_key", lambda seg_id: 42)
     path = tmp_path / "c.jsonl"
     lines = [{"id": i, "source": "a", "target": "b"} for i in ("x", "y", 3, "z")]
     path.write_text("\n".join(json.dumps(o) for o in lines) + "\n", encoding="utf-8")

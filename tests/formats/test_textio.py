@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tqa.errors import InputError
-from tqa.formats.textio import count_lines, decode_bytes, iter_lines
+from tqa.formats.textio import count_lines, iter_lines
 
 
 def lines_of(tmp_path: Path, data: bytes, *, keepends: bool = False) -> list[tuple[int, str]]:
@@ -90,8 +90,3 @@ def test_utf32_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         lines_of(tmp_path, "uno\n".encode("utf-32"))
     assert caught.value.detail == "UTF-32 text is not supported; convert the file to UTF-8"
-
-
-def test_decode_bytes_keeps_line_ends_and_drops_the_bom() -> None:
-    assert decode_bytes("x", b"\xef\xbb\xbfa\r\nb\rc") == "a\r\nb\rc"
-    assert decode_bytes("x", codecs.BOM_UTF16_LE + "é\n".encode("utf-16-le")) == "é\n"

@@ -19,15 +19,14 @@ exactly).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from tqa.core.compact import DigestSet
 from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions, check_text, require_langs
+from tqa.formats.ids import SeenIds
 from tqa.formats.textio import iter_lines
 
 _REQUIRED = ("source", "target")
@@ -60,33 +59,15 @@ _DECODER = json.JSONDecoder()
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
-def _id_key(seg_id: str) -> int:
-    digest = hashlib.blake2b(seg_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
-
-
-class _SeenIds:
-    """The ids of one file so far, kept as digests; ``add`` is exact all the same."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.digests = DigestSet()
-
-    def add(self, seg_id: str, number: int) -> bool:
-        """Record the id of line ``number``; False when an earlier line has the same id."""
-        return self.digests.add(_id_key(seg_id)) or not self._on_earlier_line(seg_id, number)
-
-    def _on_earlier_line(self, seg_id: str, number: int) -> bool:
-        for earlier, _line, obj in _decoded(self.path):
-            if earlier >= number:
-                return False
-            if isinstance(obj, dict) and str(obj.get("id", earlier)) == seg_id:
-                return True
-        return False
+def _ids(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line, id)`` of each object line, for :class:`SeenIds` to confirm a repeat."""
+    for number, _line, obj in _decoded(path):
+        if isinstance(obj, dict):
+            yield number, str(obj.get("id", number))
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
-    seen = _SeenIds(path)
+    seen = SeenIds(lambda: _ids(path))
     where = str(path)
     for number, line, obj in _decoded(path):
         if (
@@ -129,7 +110,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
         yield _checked(path, number, obj, seen, options)
 
 
-def _checked(path: Path, number: int, obj: object, seen: _SeenIds, options: ReadOptions) -> Segment:
+def _checked(path: Path, number: int, obj: object, seen: SeenIds, options: ReadOptions) -> Segment:
     """One line, validated field by field: an ``InputError`` naming the line for anything
     outside the contract."""
     if not isinstance(obj, dict):

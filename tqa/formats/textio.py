@@ -161,11 +161,3 @@ def count_lines(path: Path) -> int:
         if sniff_encoding(path, head) == "utf-16":
             return sum(1 for _ in _iter_utf16(path, handle, False))
         return sum(len(_split_eol(raw)) for raw in handle)
-
-
-def decode_bytes(path: Path | str, data: bytes) -> str:
-    """The whole text of ``data`` (a file's bytes), with the same checks as ``iter_lines``.
-
-    Line ends are kept as they are; a BOM is dropped.
-    """
-    return "".join(text for _, text in iter_stream(path, io.BytesIO(data), keepends=True))

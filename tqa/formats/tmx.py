@@ -1,4 +1,10 @@
-"""TMX (1.1-1.4), read with translate-toolkit after the ``xmlsafe`` checks.
+"""TMX (1.1-1.4), streamed, with translate-toolkit's reading of each ``<tu>``.
+
+The ``xmlsafe`` checks run over the whole file first (streaming too), so a malformed or
+unsafe file fails before any segment. Then lxml parses the file again incrementally: each
+``<tu>`` is wrapped in translate-toolkit's ``tmxunit`` (its text extraction, inline codes and
+``xml:space`` rules), turned into a segment and dropped, so memory does not grow with the
+file. Without ``--tgt-lang``, one more pass reads the languages of every ``<tu>`` first.
 
 One segment per ``<tu>``. Languages:
 
@@ -18,7 +24,7 @@ without a source tuv is an error. Ids are the ``tuid`` when present, else the li
 
 from __future__ import annotations
 
-import io
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,40 +34,114 @@ from lxml import etree
 from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions
-from tqa.formats.xmlsafe import load_xml, toolkit_error
+from tqa.formats.ids import SeenIds
+from tqa.formats.xmlsafe import XmlInfo, scan_xml, toolkit_error
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+class _Header:
+    """The attributes and line of the ``<header>`` (what the readers use of it)."""
+
+    def __init__(self, attrib: dict[str, str], line: int) -> None:
+        self.attrib = attrib
+        self.sourceline = line
+
+    def get(self, key: str) -> str | None:
+        return self.attrib.get(key)
+
+
+class _Languages:
+    """Each distinct ``(srclang of the <tu>, xml:lang of the <tuv>)``, in document order, as
+    the safety pass goes by (a watcher of :func:`scan_xml`): what the target-language guess
+    needs, without parsing the file once more."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, str, str | None, str], None] = {}
+
+    def __call__(
+        self, tag: str, attrib: dict[str, str], parent: str, parent_attrib: dict[str, str]
+    ) -> None:
+        if tag.endswith("tuv") and parent.endswith("tu"):
+            lang = _lang_of(attrib)
+            if lang is not None:
+                self.seen.setdefault((tag, parent, parent_attrib.get("srclang"), lang))
+
+    def pairs(self, namespace: str | None) -> list[tuple[str | None, str]]:
+        """``(srclang of the <tu>, language)`` for the ``<tuv>`` of the document's namespace."""
+        tuv, tu = _namespaced(namespace, "tuv"), _namespaced(namespace, "tu")
+        return [(src, lang) for tag, parent, src, lang in self.seen if tag == tuv and parent == tu]
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
-    """Parse and check the whole document up front, then yield its segments."""
-    info = load_xml(path)
+    """Check the whole file (streaming), then yield its segments one ``<tu>`` at a time."""
+    languages = _Languages() if not options.tgt_lang else None
+    info = scan_xml(path, languages)
     if info.root != "tmx":
         raise InputError(
             str(path), f"root element is <{info.root}>, not <tmx>: not a TMX file", line=info.line
         )
     if "body" not in info.children:
         raise InputError(str(path), "TMX document without a <body> element", line=info.line)
-    from translate.storage.tmx import tmxfile
-
-    try:
-        store: Any = tmxfile(io.BytesIO(info.data))
-    except (etree.LxmlError, ValueError, AssertionError) as exc:
-        raise toolkit_error(path, "TMX", exc) from None
-    root = store.document.getroot()
-    header = root.find(store.namespaced("header"))
+    namespace = info.default_namespace
+    if info.namespace != (namespace or ""):
+        # translate-toolkit looks for <tmx> in the root's default namespace only
+        raise toolkit_error(path, "TMX", AssertionError())
+    found = info.first_children.get(_namespaced(namespace, "header"))
+    header = _Header(*found) if found is not None else None
     header_src = header.get("srclang") if header is not None else None
     if header_src and header_src.strip().lower() == "*all*":
         header_src = None
     file_src = header_src or options.src_lang
-    target = options.tgt_lang or _file_target(path, store, file_src, header)
-    return iter(list(_segments(path, store, file_src, target)))
+    if languages is None:
+        assert options.tgt_lang is not None
+        target = options.tgt_lang
+    else:
+        target = _file_target(path, languages.pairs(namespace), file_src, header)
+    return _segments(path, info, file_src, target)
+
+
+def _namespaced(namespace: str | None, name: str) -> str:
+    return f"{{{namespace}}}{name}" if namespace else name
+
+
+def _units(path: Path, info: XmlInfo) -> Iterator[Any]:
+    """translate-toolkit's ``tmxunit`` for each ``<tu>`` of the file, in document order,
+    parsed incrementally: a ``<tu>`` (and any nested in it) is dropped once handed out."""
+    from translate.storage.tmx import tmxunit
+
+    namespace = info.default_namespace
+    tag = _namespaced(namespace, "tu")
+    # the parser options translate-toolkit uses for untrusted files
+    events = etree.iterparse(
+        str(path),
+        events=("end",),
+        tag=tag,
+        strip_cdata=False,
+        resolve_entities=False,
+        no_network=True,
+    )
+    try:
+        for _event, element in events:
+            if next(element.iterancestors(tag), None) is not None:
+                continue  # a <tu> inside a <tu>: handed out with the outer one, in order
+            for node in element.iter(tag):
+                unit = tmxunit.createfromxmlElement(node)
+                unit.namespace = namespace
+                yield unit
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    except etree.LxmlError as exc:
+        raise toolkit_error(path, "TMX", exc) from None
 
 
 def _lang_of(node: Any) -> str | None:
+    """The language of a ``<tuv>`` (an element, or its attributes)."""
     return node.get(_XML_LANG) or node.get("lang")
 
 
+@functools.lru_cache(maxsize=1024)
 def _norm(lang: str) -> str:
     return lang.strip().replace("_", "-").lower()
 
@@ -80,18 +160,17 @@ def _find(nodes: list[Any], lang: str) -> Any | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _file_target(path: Path, store: Any, src: str | None, header: Any) -> str:
-    """The target language when no ``--tgt-lang`` was given: the file's only other language."""
+def _file_target(
+    path: Path, pairs: list[tuple[str | None, str]], src: str | None, header: _Header | None
+) -> str:
+    """The target language when no ``--tgt-lang`` was given: the file's only other language.
+    ``pairs``: ``(srclang of the <tu>, language)`` of the ``<tuv>``s (:class:`_Languages`)."""
     seen: dict[str, str] = {}
-    for unit in store.units:
-        unit_src = unit.xmlelement.get("srclang") or src
-        for node in unit.getlanguageNodes():
-            tag = _lang_of(node)
-            if tag is None:
-                continue
-            if unit_src is not None and _same_language(tag, unit_src):
-                continue
-            seen.setdefault(_norm(tag), tag)
+    for unit_srclang, tag in pairs:
+        unit_src = unit_srclang or src
+        if unit_src is not None and _same_language(tag, unit_src):
+            continue
+        seen.setdefault(_norm(tag), tag)
     where = header.sourceline if header is not None else None
     if src is None:
         raise InputError(
@@ -121,13 +200,13 @@ def _same_language(tag: str, lang: str) -> bool:
     return a == b or a.split("-", 1)[0] == b.split("-", 1)[0]
 
 
-def _segments(path: Path, store: Any, file_src: str | None, target: str) -> Iterator[Segment]:
-    seen: set[str] = set()
-    for unit in store.units:
+def _segments(path: Path, info: XmlInfo, file_src: str | None, target: str) -> Iterator[Segment]:
+    seen = SeenIds(lambda: enumerate(map(_unit_id, _units(path, info))))
+    for index, unit in enumerate(_units(path, info)):
         element = unit.xmlelement
         line = element.sourceline
         tuid = element.get("tuid") or None
-        seg_id = tuid if tuid else str(line)
+        seg_id = _unit_id(unit)
         src_lang = element.get("srclang") or file_src
         if src_lang is not None and _norm(src_lang) == "*all*":
             src_lang = file_src
@@ -149,9 +228,8 @@ def _segments(path: Path, store: Any, file_src: str | None, target: str) -> Iter
                 unit=tuid,
             )
         target_node = _find([n for n in nodes if n is not source_node], target)
-        if seg_id in seen:
+        if not seen.add(seg_id, index):
             raise InputError(str(path), f"duplicate tuid {seg_id!r}", line=line, unit=tuid)
-        seen.add(seg_id)
         space = _xml_space(unit)
         yield Segment(
             id=seg_id,
@@ -162,6 +240,12 @@ def _segments(path: Path, store: Any, file_src: str | None, target: str) -> Iter
             origin=Origin(str(path), line=line, unit=tuid),
             document=str(path),
         )
+
+
+def _unit_id(unit: Any) -> str:
+    """A ``<tu>``'s segment id: its ``tuid``, else its line."""
+    element = unit.xmlelement
+    return str(element.get("tuid") or element.sourceline)
 
 
 def _xml_space(unit: Any) -> str:

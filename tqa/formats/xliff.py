@@ -47,7 +47,7 @@ class _File:
 
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
     """Parse and check the whole document up front, then yield its segments."""
-    info = load_xml(path)
+    info, data = load_xml(path)
     if info.root != "xliff":
         raise InputError(
             str(path),
@@ -61,11 +61,11 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
         if major == "2":
             from translate.storage.xliff2 import Xliff2File
 
-            store: Any = Xliff2File(io.BytesIO(info.data))
+            store: Any = Xliff2File(io.BytesIO(data))
         else:
             from translate.storage.xliff import xlifffile
 
-            store = xlifffile(io.BytesIO(info.data))
+            store = xlifffile(io.BytesIO(data))
     except (etree.LxmlError, ValueError, AssertionError, StopIteration) as exc:
         raise toolkit_error(path, f"XLIFF {major}", exc) from None
     files = _files(path, store, major, options)

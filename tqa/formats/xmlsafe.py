@@ -10,13 +10,17 @@ Every XML file goes through three gates:
    ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted: the DTD is never loaded.
 3. Well-formedness: any syntax error is reported with its line and column (1-based).
 
-XML documents are read whole (the formats are trees); memory grows with the file.
+The three gates stream the file (a line, then a block of bytes at a time): :func:`scan_xml`
+keeps only what it learns about the root element, so a reader that streams too (TMX) never
+holds the document. :func:`load_xml` also returns the bytes, for readers that hand the whole
+document to translate-toolkit (XLIFF).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
 
 from tqa.errors import InputError
-from tqa.formats.textio import decode_bytes, sniff_encoding
+from tqa.formats.textio import iter_lines, sniff_encoding
 
 _DECLARED = re.compile(r"""\A<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1""")
 _UTF8_NAMES = {"utf-8", "utf8"}
@@ -38,8 +42,6 @@ _POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+$")
 class XmlInfo:
     """What the safety pass learnt about the document, beyond "it is safe"."""
 
-    data: bytes
-    """The file's bytes, to hand to translate-toolkit."""
     root: str
     """Local name of the root element."""
     namespace: str
@@ -50,31 +52,57 @@ class XmlInfo:
     """Line of the root element's start tag."""
     children: tuple[str, ...] = ()
     """Local names of the root's child elements, in order."""
+    default_namespace: str | None = None
+    """The default namespace the root element declares (``xmlns="..."``), if any."""
+    first_children: dict[str, tuple[dict[str, str], int]] = field(default_factory=dict)
+    """For each tag (Clark notation) among the root's children: the attributes and the line
+    of the first child with that tag."""
+
+
+Watch = Callable[[str, dict[str, str], str, dict[str, str]], None]
+"""Called with ``(tag, attributes, parent tag, parent attributes)`` of each element below the
+root, tags in Clark notation (``{namespace}local``)."""
 
 
 class _Recorder:
-    """Parser target that keeps only the root element and the names of its children."""
+    """Parser target that keeps only the root element and the names of its children (and
+    shows every other element to a watcher, if any)."""
 
-    def __init__(self) -> None:
+    def __init__(self, watch: Watch | None = None) -> None:
+        self.watch = watch
+        self.open: list[tuple[str, dict[str, str]]] = []
         self.depth = 0
         self.root: str | None = None
         self.attrib: dict[str, str] = {}
         self.line = 1
         self.children: list[str] = []
+        self.first_children: dict[str, tuple[dict[str, str], int]] = {}
+        self.default_namespace: str | None = None
         self.parser: Any = None
+
+    def start_ns(self, prefix: str, uri: str) -> None:
+        if self.depth == 0 and not prefix:
+            self.default_namespace = uri
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.depth == 0:
             self.root = tag
             self.attrib = dict(attrib)
-            if self.parser is not None:
-                self.line = self.parser.CurrentLineNumber
+            self.line = self.parser.CurrentLineNumber
         elif self.depth == 1:
             self.children.append(_split(tag)[1])
+            if tag not in self.first_children:
+                self.first_children[tag] = (dict(attrib), self.parser.CurrentLineNumber)
+        if self.watch is not None:
+            if self.depth:
+                self.watch(tag, attrib, *self.open[-1])
+            self.open.append((tag, attrib))
         self.depth += 1
 
     def end(self, tag: str) -> None:
         self.depth -= 1
+        if self.watch is not None:
+            self.open.pop()
 
     def data(self, data: str) -> None:
         pass
@@ -83,27 +111,45 @@ class _Recorder:
         return None
 
 
-def load_xml(path: Path) -> XmlInfo:
-    """Read, decode-check and safety-check an XML file; ``InputError`` on any problem."""
-    data = path.read_bytes()
-    encoding = sniff_encoding(path, data[:4])
+_BLOCK = 1 << 20
+"""Bytes fed to the XML parser at a time."""
+
+
+def load_xml(path: Path) -> tuple[XmlInfo, bytes]:
+    """:func:`scan_xml`, and the file's bytes for translate-toolkit."""
+    info = scan_xml(path)
+    return info, path.read_bytes()
+
+
+def scan_xml(path: Path, watch: Watch | None = None) -> XmlInfo:
+    """Decode-check, safety-check and well-formedness-check an XML file, streaming;
+    ``InputError`` on any problem. ``watch`` sees every element below the root on the way."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    encoding = sniff_encoding(path, head[:4])
     # The declaration first (it is ASCII): a Latin-1 file is told so, not "invalid UTF-8".
     if encoding == "utf-16":
-        head = data[:512].decode("utf-16", errors="replace")
+        text_head = head.decode("utf-16", errors="replace")
     else:
-        head = data[:256].removeprefix(codecs.BOM_UTF8).decode("latin-1")
-    _check_declaration(path, head.lstrip("\ufeff"), encoding)
-    text = decode_bytes(path, data)
-    if not text.strip():
+        text_head = head[:256].removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    _check_declaration(path, text_head.lstrip("\ufeff"), encoding)
+    # every line decodes (the first bad byte is located), and one is not blank
+    blank = True
+    for _number, text in iter_lines(path):
+        if blank and text.strip():
+            blank = False
+    if blank:
         raise InputError(str(path), "empty file: no XML document", line=1)
-    recorder = _Recorder()
+    recorder = _Recorder(watch)
     parser = DefusedXMLParser(
         target=recorder, forbid_dtd=False, forbid_entities=True, forbid_external=True
     )
     expat = parser.parser
     recorder.parser = expat
     try:
-        parser.feed(data)
+        with path.open("rb") as handle:
+            while block := handle.read(_BLOCK):
+                parser.feed(block)
         parser.close()
     except ParseError as exc:
         line, column = exc.position
@@ -129,12 +175,13 @@ def load_xml(path: Path) -> XmlInfo:
     assert recorder.root is not None  # a well-formed document has a root element
     namespace, local = _split(recorder.root)
     return XmlInfo(
-        data=data,
         root=local,
         namespace=namespace,
         attrib=recorder.attrib,
         line=recorder.line,
         children=tuple(recorder.children),
+        default_namespace=recorder.default_namespace,
+        first_children=recorder.first_children,
     )
 
 
