@@ -178,3 +178,19 @@ def test_fuzzy_plural_entry_with_a_plain_msgstr_is_an_input_error(tmp_path: Path
     )
     path.write_text(HEADER + entry, encoding="utf-8")
     assert error_of(path) == "FILE:8: PO syntax error: Syntax error: 'msgstr \"one\"\\n'"
+
+
+def test_duplicate_entries_are_exact_even_when_digests_collide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tqa.formats import ids
+
+    monkeypatch.setattr(ids, "_id_key", lambda seg_id: 5)
+    path = tmp_path / "c.po"
+    entries = "".join(f'msgctxt "{c}"\nmsgid "Hola"\nmsgstr "Hi"\n\n' for c in "abc")
+    path.write_text(HEADER + entries, encoding="utf-8")
+    assert [s[0] for s in read(path)] == ["a::Hola", "b::Hola", "c::Hola"]
+    path.write_text(
+        HEADER + entries + 'msgctxt "b"\nmsgid "Hola"\nmsgstr "Hey"\n', encoding="utf-8"
+    )
+    assert error_of(path) == "FILE:18: duplicate entry 'b::Hola'"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 
 from tqa.core.compact import DigestSet
 
+_MASK = (1 << 64) - 1
+
 
 def _id_key(seg_id: str) -> int:
-    digest = hashlib.blake2b(seg_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    """Python's own 64-bit string hash (SipHash, computed in C and cached on the string):
+    well spread, and only ever compared within this process."""
+    return hash(seg_id) & _MASK
 
 
 class SeenIds:

@@ -17,10 +17,10 @@
 
 Memory stays flat in the number of entries: the file is split into lines as it is read and
 ``translate.storage.poparser`` parses one entry at a time from them (what ``pypo.pofile``
-does over a list of every line), so only the current entry and the set of ids seen are
-held. ``read`` parses and checks the header before it returns (a missing language or a
-foreign charset fails before any output); errors further down surface when the reader
-reaches them, after the segments before them.
+does over a list of every line), so only the current entry and an 8-byte digest of each id
+seen are held (``formats.ids``). ``read`` parses and checks the header before it returns (a
+missing language or a foreign charset fails before any output); errors further down surface
+when the reader reaches them, after the segments before them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from typing import Any, BinaryIO, cast
 from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions, require_langs
+from tqa.formats.ids import SeenIds
 from tqa.formats.textio import iter_stream, sniff_encoding
 
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
@@ -108,47 +109,51 @@ def _segments(path: Path, header: _Header) -> Iterator[Segment]:
         raise _prevailing(path, header.newline, error) from None
 
 
-def _entries(path: Path, header: _Header) -> Iterator[Segment]:
-    document = str(path)
-    seen: set[str] = set()
+def _units(path: Path, header: _Header) -> Iterator[tuple[Any, list[str], str]]:
+    """``(unit, source strings, id)`` of each entry that is not the header or obsolete."""
     with path.open("rb") as handle:
         parser = _Parser(path, handle, header.newline)
         for unit in parser.units():
             if unit.isheader() or unit.isobsolete():
                 continue
-            line = unit.line_number
             context = unit.getcontext()
             sources = _strings(unit.source)
-            base_id = f"{context}::{sources[0]}" if context else sources[0]
-            if base_id in seen:
-                raise InputError(document, f"duplicate entry {base_id!r}", line=line)
-            seen.add(base_id)
-            flags = _FUZZY if unit.isfuzzy() else _NO_FLAGS
-            origin = Origin(document, line=line)
-            targets = _strings(unit.target)
-            if not unit.hasplural():
-                yield Segment(
-                    id=base_id,
-                    source=sources[0],
-                    target=targets[0],
-                    src_lang=header.src_lang,
-                    tgt_lang=header.tgt_lang,
-                    origin=origin,
-                    document=document,
-                    flags=flags,
-                )
-                continue
-            for index, target in enumerate(targets):
-                yield Segment(
-                    id=f"{base_id}[{index}]",
-                    source=sources[0] if index == 0 else sources[-1],
-                    target=target,
-                    src_lang=header.src_lang,
-                    tgt_lang=header.tgt_lang,
-                    origin=origin,
-                    document=document,
-                    flags=flags,
-                )
+            yield unit, sources, f"{context}::{sources[0]}" if context else sources[0]
+
+
+def _entries(path: Path, header: _Header) -> Iterator[Segment]:
+    document = str(path)
+    seen = SeenIds(lambda: ((unit.line_number, id_) for unit, _, id_ in _units(path, header)))
+    for unit, sources, base_id in _units(path, header):
+        line = unit.line_number
+        if not seen.add(base_id, line):
+            raise InputError(document, f"duplicate entry {base_id!r}", line=line)
+        flags = _FUZZY if unit.isfuzzy() else _NO_FLAGS
+        origin = Origin(document, line=line)
+        targets = _strings(unit.target)
+        if not unit.hasplural():
+            yield Segment(
+                id=base_id,
+                source=sources[0],
+                target=targets[0],
+                src_lang=header.src_lang,
+                tgt_lang=header.tgt_lang,
+                origin=origin,
+                document=document,
+                flags=flags,
+            )
+            continue
+        for index, target in enumerate(targets):
+            yield Segment(
+                id=f"{base_id}[{index}]",
+                source=sources[0] if index == 0 else sources[-1],
+                target=target,
+                src_lang=header.src_lang,
+                tgt_lang=header.tgt_lang,
+                origin=origin,
+                document=document,
+                flags=flags,
+            )
 
 
 class _Parser:
