@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -70,6 +71,26 @@ def test_round_trip(tmp_path: Path, fmt: GlossaryFormat) -> None:
     path2 = tmp_path / f"g2{SUFFIX[fmt]}"
     write_glossary(again, path2, fmt)
     assert path2.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("error", [OSError("No space left on device"), KeyboardInterrupt()])
+def test_a_write_that_fails_halfway_leaves_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    from tqa.glossary import tbx
+
+    class HalfWritten:
+        def write(self, stream: Any, **options: object) -> None:
+            stream.write("<martif type='TBX-Basic'><text><body>")
+            raise error
+
+    monkeypatch.setattr(tbx, "tbx_tree", lambda glossary, dialect: HalfWritten())
+    path = tmp_path / "g.tbx"
+    path.write_text("previous\n", encoding="utf-8")
+    with pytest.raises(type(error)):
+        write_glossary(sample(), path)
+    assert path.read_text(encoding="utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.tbx"]
 
 
 def test_concept_without_terms(tmp_path: Path) -> None:

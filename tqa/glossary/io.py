@@ -52,6 +52,7 @@ import yaml
 from tqa.errors import InputError
 from tqa.glossary.model import Concept, Glossary, MatchMode, Term, TermStatus, TermType
 from tqa.glossary.tbx import read_tbx, write_tbx
+from tqa.report.output import atomic_text_writer
 
 GlossaryFormat = Literal["tbx-basic", "tbx-v3", "csv", "yaml"]
 
@@ -386,15 +387,19 @@ def read_glossary(path: Path) -> Glossary:
 
 
 def write_glossary(glossary: Glossary, path: Path, fmt: GlossaryFormat | None = None) -> None:
-    """Write a glossary; ``fmt`` defaults to the one the extension names (TBX: TBX-Basic)."""
+    """Write a glossary; ``fmt`` defaults to the one the extension names (TBX: TBX-Basic).
+
+    The file is replaced in one step (``atomic_text_writer``): an error or an interruption
+    leaves whatever was at ``path`` before."""
     path = Path(path)
     fmt = fmt or glossary_format(path)
-    if fmt in ("tbx-basic", "tbx-v3"):
-        write_tbx(glossary, path, fmt)
-    elif fmt == "csv":
-        path.write_text(csv_text(glossary), encoding="utf-8", newline="")
-    else:
-        path.write_text(yaml_text(glossary), encoding="utf-8")
+    with atomic_text_writer(path) as stream:
+        if fmt in ("tbx-basic", "tbx-v3"):
+            write_tbx(glossary, stream, fmt)
+        elif fmt == "csv":
+            stream.write(csv_text(glossary))
+        else:
+            stream.write(yaml_text(glossary))
 
 
 def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:

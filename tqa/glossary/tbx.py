@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as StdET
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 import defusedxml.ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
@@ -328,10 +328,9 @@ def tbx_tree(glossary: Glossary, dialect: TbxDialect = "tbx-basic") -> StdET.Ele
     return StdET.ElementTree(root)
 
 
-def write_tbx(glossary: Glossary, path: Path, dialect: TbxDialect = "tbx-basic") -> None:
-    """Write a glossary as TBX (UTF-8, with an XML declaration)."""
+def write_tbx(glossary: Glossary, stream: TextIO, dialect: TbxDialect = "tbx-basic") -> None:
+    """Write a glossary as TBX to a text stream that encodes UTF-8 (with an XML declaration)."""
     tree = tbx_tree(glossary, dialect)
-    with open(path, "wb") as handle:
-        handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-        tree.write(handle, encoding="UTF-8", xml_declaration=False)
-        handle.write(b"\n")
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    tree.write(stream, encoding="unicode", xml_declaration=False)
+    stream.write("\n")

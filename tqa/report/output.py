@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -19,6 +20,8 @@ def atomic_text_writer(path: Path) -> Iterator[TextIO]:
     """Yield a text stream; on success the file at ``path`` is replaced in one step.
 
     On any error (including Ctrl-C) the temporary file is removed and ``path`` is untouched.
+    The file gets the permissions of the one it replaces, or those a new file gets under the
+    umask (``mkstemp`` alone would leave it readable by its owner only).
     """
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -32,6 +35,7 @@ def atomic_text_writer(path: Path) -> Iterator[TextIO]:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         tmp = Path(tmp_name)
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
@@ -43,6 +47,17 @@ def atomic_text_writer(path: Path) -> Iterator[TextIO]:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Permission bits for a file written to ``path``: those of the file there, else
+    read-write for everyone the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_output(path: Path | None, write: Callable[[TextIO], None]) -> None:
