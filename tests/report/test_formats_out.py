@@ -71,3 +71,29 @@ def test_html_is_self_contained_and_escaped() -> None:
     assert text.count("<script>") == 1  # our own inline script only
     assert 'dir="rtl"' in text  # the Arabic target
     assert XSS_SOURCE not in text
+
+
+def test_html_worst_segments_are_ranked_with_the_configured_penalties() -> None:
+    import io
+
+    from tqa.core.model import Category, Finding, Segment, SegmentResult, Severity
+    from tqa.core.summary import Summary
+    from tqa.report import RunInfo, get_formatter
+
+    def result(seg_id: str, severity: Severity) -> SegmentResult:
+        segment = Segment(seg_id, "Hola.", "Hello.", "es", "en")
+        finding = Finding(seg_id, "TST1", "t.x", Category.ACCURACY, severity, f"{seg_id} finding")
+        return SegmentResult(segment, [finding])
+
+    penalties = {"neutral": 0.0, "minor": 40.0, "major": 5.0, "critical": 25.0}
+    stream = io.StringIO()
+    formatter = get_formatter("html", stream)
+    formatter.start(RunInfo(("d.jsonl",), ("TST1",), "sig", penalties=penalties))
+    summary = Summary(penalties=penalties)
+    for item in (result("a", Severity.CRITICAL), result("b", Severity.MINOR)):
+        summary.add(item)
+        formatter.handle(item)
+    formatter.stop(summary)
+    table = stream.getvalue().split('<table id="worst">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<a href="#seg-(\w+)">\w+</a></td><td>([\d.]+)</td>', table)
+    assert rows == [("b", "40.0"), ("a", "25.0")]

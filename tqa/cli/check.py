@@ -193,6 +193,7 @@ def check(
             signature=signature(plan.codes, {"fail_on": threshold}),
             fail_on=threshold,
             notices=tuple(plan.notices),
+            penalties=cfg.penalties,
         )
         fmt = pick_format(output_format, output, sys.stdout)
         summary = Summary(penalties=cfg.penalties)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from tqa.core.model import SegmentResult
-from tqa.core.summary import Summary
+from tqa.core.summary import DEFAULT_PENALTIES, Summary
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class RunInfo:
     signature: str
     fail_on: str = "major"
     notices: tuple[str, ...] = field(default_factory=tuple)
+    penalties: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_PENALTIES))
+    """Quality-score weights per severity (``[penalties]`` of ``tqa.toml``), for reports that
+    rank segments as the score does."""
 
 
 class Formatter:

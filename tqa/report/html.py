@@ -19,7 +19,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
 from tqa.core.model import Finding, SegmentResult, Span
-from tqa.core.summary import DEFAULT_PENALTIES, Summary
+from tqa.core.summary import Summary
 from tqa.report.base import Formatter, RunInfo
 
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
@@ -122,7 +122,8 @@ class HtmlFormatter(Formatter):
     def handle(self, result: SegmentResult) -> None:
         self.count += 1
         self.spool.write(json.dumps(_row(result), ensure_ascii=False) + "\n")
-        penalty = sum(DEFAULT_PENALTIES[f.severity.label] for f in result.findings)
+        penalties = self.info.penalties
+        penalty = sum(penalties[f.severity.label] for f in result.findings)
         if penalty > 0:
             item = (penalty, -self.count, result.segment.id, _first_message(result.findings))
             if len(self.worst) < WORST:
