@@ -162,3 +162,16 @@ def test_unknown_selector_is_a_usage_error(tmp_path: Path) -> None:
     proc = tqa("check", str(src), "-s", "es", "-l", "en", "--select", "TQA999")
     assert proc.returncode == 2
     assert "selector 'TQA999' matches no check" in proc.stderr
+
+
+def test_a_missing_glossary_is_the_same_error_for_every_command(tmp_path: Path) -> None:
+    missing = tmp_path / "none.tbx"
+    demo = ROOT / "corpora" / "demo"
+    for args in (
+        ["check", str(demo / "demo.es-en.jsonl"), *RULES, "-g", str(missing)],
+        ["align", str(demo / "demo.es.txt"), str(demo / "demo.en.txt"), "-g", str(missing)],
+        ["glossary", "lookup", "Alepo", "-g", str(missing)],
+    ):
+        proc = tqa(*args)
+        assert (proc.returncode, proc.stdout) == (2, ""), args
+        assert proc.stderr == f"tqa: error: {missing}: glossary file not found\n", args

@@ -17,9 +17,8 @@ import typer
 
 from tqa.align import align_files
 from tqa.align.pairs import AlignedPair
-from tqa.cli.common import EXIT_OK, cli_errors, notice
+from tqa.cli.common import EXIT_OK, cli_errors, glossary_files, notice
 from tqa.core.config import find_config, load_config
-from tqa.errors import UsageError
 from tqa.report.output import write_output
 
 
@@ -47,10 +46,7 @@ def align(
     """Align the sentences of two documents and write them as JSONL pairs for tqa check."""
     with cli_errors():
         cfg = load_config(config if config is not None else find_config())
-        glossaries = list(glossary or cfg.glossary)
-        for path in glossaries:
-            if not path.is_file():
-                raise UsageError(f"{path}: glossary file not found")
+        glossaries = list(glossary_files(glossary or cfg.glossary))
         pairs = align_files(
             source,
             target,

@@ -13,7 +13,14 @@ from typing import TextIO
 import typer
 
 from tqa.align import read_document_pair
-from tqa.cli.common import EXIT_FINDINGS, EXIT_OK, Progress, cli_errors, notice
+from tqa.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Progress,
+    cli_errors,
+    glossary_files,
+    notice,
+)
 from tqa.core.baseline import Baseline
 from tqa.core.check import RunContext
 from tqa.core.config import FAIL_ON_CHOICES, find_config, load_config
@@ -150,15 +157,12 @@ def check(
         if (target is not None or reference is not None) and len(inputs) != 1:
             raise UsageError("--target/--reference take exactly one source input file")
         context = RunContext(
-            glossary_paths=tuple(glossary or cfg.glossary),
+            glossary_paths=glossary_files(glossary or cfg.glossary),
             fluency_model=fluency_model or cfg.fluency_model,
             device=device,
             threads=threads,
             use_cache=not no_cache,
         )
-        for path in context.glossary_paths:
-            if not path.is_file():
-                raise UsageError(f"{path}: glossary file not found")
         plan = build_checks(cfg, context, select=select, ignore=ignore)
         settle_garbage_collector()
         if not quiet:

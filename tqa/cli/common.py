@@ -7,12 +7,13 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import typer
 
-from tqa.errors import TqaError
+from tqa.errors import InputError, TqaError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -20,6 +21,15 @@ EXIT_ERROR = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
+
+
+def glossary_files(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """The ``--glossary`` files of a command, each checked to exist before any work starts."""
+    found = tuple(paths)
+    for path in found:
+        if not path.is_file():
+            raise InputError(str(path), "glossary file not found")
+    return found
 
 
 def error(message: str) -> None:

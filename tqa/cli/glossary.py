@@ -17,9 +17,9 @@ from typing import Any, TextIO, cast
 
 import typer
 
-from tqa.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, cli_errors, notice
+from tqa.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, cli_errors, glossary_files, notice
 from tqa.core.config import find_config, load_config
-from tqa.errors import InputError, UsageError
+from tqa.errors import UsageError
 from tqa.formats import ReadOptions, read_segments
 from tqa.glossary.io import GlossaryFormat, load_glossaries, read_glossary, write_glossary
 from tqa.glossary.matcher import Matcher
@@ -43,10 +43,7 @@ def _glossary_paths(given: list[Path], config: Path | None) -> list[Path]:
     if not paths:
         cfg = load_config(config if config is not None else find_config())
         paths = list(cfg.glossary)
-    for path in paths:
-        if not path.is_file():
-            raise InputError(str(path), "glossary file not found")
-    return paths
+    return list(glossary_files(paths))
 
 
 @app.command()
