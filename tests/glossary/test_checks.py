@@ -103,6 +103,18 @@ def test_missing_and_deprecated_share_one_analysis() -> None:
     ]
 
 
+def test_an_untranslated_target_is_one_finding_not_one_per_term() -> None:
+    source = "Un alto el fuego en Alepo tras un bombardeo aéreo."
+    segments = [
+        seg("1", source, source),  # left untranslated: TQA102 alone
+        seg("2", source, source.replace("Alepo", "Aleppo")),  # edited: no longer identical
+    ]
+    assert run(["TQA102", "TQA301"], segments) == [
+        [("TQA102", "major", (0, 50), (0, 50))],
+        [("TQA301", "major", None, (3, 16)), ("TQA301", "major", None, (34, 49))],
+    ]
+
+
 def test_ambiguous_target_span_is_settled_by_the_source(tmp_path: Path) -> None:
     path = tmp_path / "g.csv"
     path.write_text(

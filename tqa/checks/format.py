@@ -123,6 +123,19 @@ def _fixed_start(char: str) -> bool:
     )
 
 
+def untranslated(segment: Segment) -> bool:
+    """Whether the target repeats a source that needed translating (what TQA102 reports).
+
+    Other families stay quiet on such a segment rather than report its consequences (every
+    glossary term "missing"): an untranslated segment is one error."""
+    return (
+        _both_present(segment)
+        and _base_language(segment.src_lang) != _base_language(segment.tgt_lang)
+        and _same_text(segment.source, segment.target)
+        and bool(translatable_words(segment.target))
+    )
+
+
 class SameAsSource(Check):
     """Target is identical to the source.
 
@@ -145,13 +158,7 @@ class SameAsSource(Check):
     severity = Severity.MAJOR
 
     def check(self, segment: Segment) -> Iterator[Emitted]:
-        if not _both_present(segment):
-            return
-        if _base_language(segment.src_lang) == _base_language(segment.tgt_lang):
-            return
-        if not _same_text(segment.source, segment.target):
-            return
-        if not translatable_words(segment.target):
+        if not untranslated(segment):
             return
         yield self.finding(
             segment,

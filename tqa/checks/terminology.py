@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from tqa.checks.format import untranslated
 from tqa.core.check import Check, Emitted, RunContext
 from tqa.core.compact import DigestMap
 from tqa.core.model import Category, Segment, Severity, Span
@@ -237,8 +238,8 @@ class MissingTerm(_GlossaryCheck):
     concept. Agency copy must name armed groups, places and weapons the way the glossary
     says; a paraphrase or a literal translation hides which entity is meant. When the target
     uses a deprecated or forbidden term of the concept instead, TQA302 reports it, not this
-    check. Concepts without an approved term in the target language, and empty targets, are
-    not checked.
+    check. Concepts without an approved term in the target language, empty targets and
+    untranslated targets (identical to the source, reported once by TQA102) are not checked.
 
     Bad:  "Los bombardeos aéreos sobre Alepo" -> "The air bombings on Aleppo"
     Good: "Los bombardeos aéreos sobre Alepo" -> "The airstrikes on Aleppo"
@@ -256,8 +257,8 @@ class MissingTerm(_GlossaryCheck):
         return not terms.missing
 
     def check(self, segment: Segment) -> Iterable[Emitted]:
-        if not segment.target.strip():
-            return  # an empty target is TQA1xx's business, not a terminology problem
+        if not segment.target.strip() or untranslated(segment):
+            return  # an empty or untranslated target is TQA1xx's business: one error, not many
         for match in self.terms(segment).missing:
             concept = self.concept(match.concept_id)
             preferred = self.index.preferred(concept.id, segment.tgt_lang)
