@@ -59,6 +59,43 @@ def test_inflected_and_unspaced_forms(lang: str, text: str, covered: str) -> Non
     assert found(matcher(AIR), text, lang) == [(covered, "airstrike", AIR.terms_in(lang)[0].text)]
 
 
+PLURALS = matcher(
+    Concept("ceasefire", (Term("alto el fuego", "es", P), Term("alto al fuego", "es", D))),
+    Concept("air_force", (Term("fuerza aérea", "es", P), Term("força aérea", "pt", P))),
+    Concept("militia", (Term("milicia popular", "es", P),)),
+    Concept("town", (Term("ciudad", "es", P), Term("cidade", "pt", P))),
+    Concept("nation", (Term("nación", "es", P), Term("nação", "pt", P))),
+    Concept("missile", (Term("míssil", "pt", P),)),
+    Concept("hostage", (Term("refém", "pt", P),)),
+    Concept("country", (Term("país", "es", P),)),
+    Concept("light", (Term("luz", "es", P),)),
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Snowball stems these plurals apart from their singulars (altos/alto, aéreas/aer...)
+        ("es", "Los altos el fuego fracasaron.", [("altos el fuego", "ceasefire")]),
+        ("es", "Dos altos al fuego rotos.", [("altos al fuego", "ceasefire")]),
+        ("es", "las fuerzas aéreas rusas", [("fuerzas aéreas", "air_force")]),
+        ("es", "Las milicias populares.", [("milicias populares", "militia")]),
+        ("es", "tres ciudades y dos naciones", [("ciudades", "town"), ("naciones", "nation")]),
+        ("es", "El país y los países vecinos.", [("país", "country"), ("países", "country")]),
+        ("es", "Las luces de la ciudad.", [("luces", "light"), ("ciudad", "town")]),
+        ("pt", "As nações e as cidades.", [("nações", "nation"), ("cidades", "town")]),
+        ("pt", "Dois mísseis e três reféns.", [("mísseis", "missile"), ("reféns", "hostage")]),
+        ("pt", "As forças aéreas.", [("forças aéreas", "air_force")]),
+        # a word whose singular guess is no term word matches nothing
+        ("es", "Los altos mandos y las fuerzas terrestres.", []),
+    ],
+)
+def test_plurals_the_stemmer_separates_still_match(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(covered, concept) for covered, concept, _ in found(PLURALS, text, lang)] == expected
+
+
 def test_words_are_not_matched_inside_other_words() -> None:
     m = matcher(ALEPPO, AIR)
     assert found(m, "Aleppoan airstrips", "en") == []

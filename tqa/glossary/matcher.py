@@ -49,6 +49,7 @@ from tqa.glossary.normalize import (
     gap_marker,
     is_soft_gap,
     normalize_word,
+    singulars_for,
     split_words,
     stemmer_for,
     surface,
@@ -76,6 +77,11 @@ _CLITIC_TAILS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 
 _LINKS = {c: "'" if c in APOSTROPHES else "-" for c in CONNECTORS}
 """A one-character gap that links two words (``cease-fire``, ``Ba'ath``) -> its link mark."""
+
+
+def _merge_options(options: _Options, more: _Options) -> None:
+    for position, readings in more.items():
+        options.setdefault(position, []).extend(readings)
 
 
 def _joinable(token: Token) -> bool:
@@ -229,6 +235,7 @@ class Matcher:
         self._word_keys: dict[str, dict[str, str]] = {}
         self._gap_keys: dict[str, str] = {}
         self._clitics: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._singular_keys: dict[str, dict[str, tuple[str, ...]]] = {}
         self._matches: dict[tuple[int, int, int, int], TermMatch] = {}
         self._found: tuple[dict[str, dict[str, tuple[TermMatch, ...]]], ...] = ({}, {})
         """Per ``overlapping`` and language: text -> its matches."""
@@ -413,13 +420,20 @@ class Matcher:
         clitics: dict[int, tuple[tuple[int, str], ...]] = {}
         if lang == "ar":
             clitics = self._clitic_starts(words, root)
-        if not linked and not clitics and root.keys().isdisjoint(keys):
+        singulars = self._singular_options(words, keys, lang)
+        if (
+            not linked
+            and not clitics
+            and root.keys().isdisjoint(keys)
+            and not any(key in root for found in singulars.values() for key, _, _ in found)
+        ):
             return []
         options: _Options = {}
         if linked:
             norms = list(map(normalize_word, words))
             links = [_LINKS.get(gap, "") for gap in gap_texts[:-1]]
             options = self._join_options(norms, links, lang)
+        _merge_options(options, singulars)
         bounds = list(accumulate(map(len, parts)))
         gaps: list[str | None] = [None] * len(keys)
         return self._walk(
@@ -469,6 +483,35 @@ class Matcher:
                 found[position] = starts
         return found
 
+    def _singular_options(self, words: list[str], keys: list[str], lang: str) -> _Options:
+        """Other readings of the words ending in ``s``: the keys of the singulars they may be
+        the plural of, where those differ from the word's own key (see
+        :func:`~tqa.glossary.normalize.singulars_for`). Position -> ``(key, next, 0)``."""
+        singulars = singulars_for(lang)
+        if singulars is None:
+            return {}
+        memo = self._singular_keys.get(lang)
+        if memo is None:
+            memo = self._singular_keys[lang] = {}
+        stem = stemmer_for(lang)
+        options: _Options = {}
+        for position, word in enumerate(words):
+            if word[-1:] not in ("s", "S") or len(word) < 4:
+                continue
+            found = memo.get(word)
+            if found is None:
+                own = keys[position]
+                found = _bounded(memo)[word] = tuple(
+                    dict.fromkeys(
+                        key
+                        for singular in singulars(fold(normalize_word(word)))
+                        if (key := stem(singular)) != own
+                    )
+                )
+            if found:
+                options[position] = [(key, position + 1, 0) for key in found]
+        return options
+
     def _join_options(self, norms: list[str], links: list[str], lang: str) -> _Options:
         key_of = self._key_function(lang)
         count = len(norms)
@@ -498,7 +541,9 @@ class Matcher:
         key_of = self._key_function(lang)
         norms = [token.norm for token in tokens]
         links = [token.link for token in tokens]
+        keys = [key_of(norm) for norm in norms]
         options = self._join_options(norms, links, lang) if any(links) else {}
+        _merge_options(options, self._singular_options(norms, keys, lang))
         clitics: dict[int, tuple[tuple[int, str], ...]] = {}
         if lang == "ar":
             clitics = self._clitic_starts([text[t.start : t.end] for t in tokens], root)
@@ -506,7 +551,7 @@ class Matcher:
         return self._walk(
             text,
             root,
-            [key_of(norm) for norm in norms],
+            keys,
             [token.start for token in tokens],
             [token.end for token in tokens],
             gaps,

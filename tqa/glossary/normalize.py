@@ -12,6 +12,10 @@ normalised, so every match maps back to the text as written.
   the first word of a term (``وحلب``, ``بحلب``, ``والحلب`` all contain ``حلب``).
 - Case: keys are case-folded; case-sensitive terms are checked against the original text.
 - Inflection: European languages are stemmed with the Snowball stemmers, token by token.
+  Where Snowball gives a plural another stem than its singular (Spanish ``altos``/``alto``,
+  ``aéreas``/``aérea``, ``militares``/``militar``; Portuguese ``nações``/``nação``), the
+  matcher also reads a word ending in ``s`` as the singulars it may come from
+  (:func:`singulars_for`).
 - Tokens: runs of letters, digits and combining marks; Han, Kana, Hangul and Thai characters
   are one token each (those scripts do not separate words by spaces). Hyphens and apostrophes
   separate tokens but remember the link, so ``cease-fire`` can also be read as one word.
@@ -333,6 +337,50 @@ def stemmer_for(lang: str) -> Callable[[str], str]:
 
 def _identity(word: str) -> str:
     return word
+
+
+# -- plurals -----------------------------------------------------------------------------------
+
+
+def _spanish_singulars(word: str) -> tuple[str, ...]:
+    """``altos`` -> alto; ``militares`` -> militar (also militare); ``luces`` -> luz."""
+    found = [word[:-1]]
+    if word.endswith("es") and len(word) > 4:
+        found.append(word[:-2])
+        if word.endswith("ces"):
+            found.append(word[:-3] + "z")
+    return tuple(found)
+
+
+def _portuguese_singulars(word: str) -> tuple[str, ...]:
+    """``ataques`` -> ataque; ``nações`` -> nação; ``civis`` -> civil; ``mísseis`` -> míssil;
+    ``reféns`` -> refém; ``militares`` -> militar."""
+    found = [word[:-1]]
+    if word.endswith(("ões", "ães")):
+        found.append(word[:-3] + "ão")
+    elif word.endswith("ns"):
+        found.append(word[:-2] + "m")
+    elif word.endswith("eis"):
+        found += [word[:-3] + "el", word[:-3] + "il"]
+    elif word.endswith("is"):
+        found.append(word[:-2] + "il")
+    elif word.endswith("es") and len(word) > 4:
+        found.append(word[:-2])
+    return tuple(found)
+
+
+_SINGULARS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "es": _spanish_singulars,
+    "pt": _portuguese_singulars,
+}
+
+
+def singulars_for(lang: str) -> Callable[[str], tuple[str, ...]] | None:
+    """For languages whose Snowball stemmer often gives a plural another stem than its
+    singular: case-folded word ending in ``s`` (four letters or more) -> the singulars it may
+    be the plural of (wrong guesses are harmless: they are only looked up among the terms'
+    words). ``None`` where the stemmer already brings plurals together."""
+    return _SINGULARS.get(lang)
 
 
 def fold(norm: str) -> str:
