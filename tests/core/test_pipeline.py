@@ -3,7 +3,7 @@ from __future__ import annotations
 from tests.core.dummy import ALL, seg
 from tqa.core.check import RunContext
 from tqa.core.config import Config
-from tqa.core.model import Severity
+from tqa.core.model import Segment, Severity
 from tqa.core.pipeline import Pipeline, build_checks
 from tqa.core.registry import Registry
 
@@ -89,3 +89,32 @@ def test_the_default_batch_skips_check_where_quiet_says_so() -> None:
     batch = Flag().check_batch(segments)
     assert [[f.message for f in emitted] for emitted in batch] == [["flagged"], [], ["flagged"]]
     assert called == ["0", "2"]
+
+
+def test_shared_analyses_are_made_once_per_segment_and_key() -> None:
+    from tqa.core import check as check_module
+
+    context = RunContext()
+    calls: list[tuple[str, str]] = []
+
+    def length(segment: Segment) -> int:
+        calls.append((segment.id, "length"))
+        return len(segment.target)
+
+    def words(segment: Segment) -> int:
+        calls.append((segment.id, "words"))
+        return len(segment.target.split())
+
+    first = Segment("1", "Hola a todos.", "Hello everyone.", "es", "en")
+    twin = Segment("1", "Hola a todos.", "Hello everyone.", "es", "en")  # equal, not the same
+    assert [context.analysis(first, "length", length) for _ in range(3)] == [15, 15, 15]
+    assert context.analysis(first, "words", words) == 2
+    assert context.analysis(twin, "length", length) == 15  # from the memo, by value
+    # more segments than the identity cache holds: still each analysis once
+    others = [
+        Segment(str(n), "x", "y" * n, "es", "en") for n in range(check_module.RECENT_LIMIT + 5)
+    ]
+    assert [context.analysis(s, "length", length) for s in others] == list(range(len(others)))
+    assert context.analysis(first, "words", words) == 2
+    assert calls[:2] == [("1", "length"), ("1", "words")]
+    assert len(calls) == 2 + len(others)

@@ -28,9 +28,6 @@ NO_GLOSSARY = "terminology checks TQA301-304 need --glossary FILE"
 _APPROVED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
 """``TermStatus.approved`` without the property call (this runs for every match)."""
 
-_RECENT_LIMIT = 1024
-"""Segments whose terminology analysis the checks keep at hand (more than a chunk)."""
-
 
 @dataclass(frozen=True)
 class TermIndex:
@@ -38,11 +35,6 @@ class TermIndex:
 
     glossary: Glossary
     matcher: Matcher
-    recent: dict[int, tuple[Segment, SegmentTerms]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    """The analyses of the last segments, by segment identity: the four glossary checks ask
-    for each segment in turn, and this is cheaper than the run memo's key of six fields."""
     _preferred: dict[tuple[str, str], Term | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -201,15 +193,7 @@ class _GlossaryCheck(Check):
         self.index = term_index(self.context)
 
     def terms(self, segment: Segment) -> SegmentTerms:
-        recent = self.index.recent
-        known = recent.get(id(segment))
-        if known is not None and known[0] is segment:  # the entry keeps the segment alive
-            return known[1]
-        terms = self.context.analysis(segment, "terminology", self._analyse)
-        if len(recent) >= _RECENT_LIMIT:
-            recent.clear()
-        recent[id(segment)] = (segment, terms)
-        return terms
+        return self.context.analysis(segment, "terminology", self._analyse)
 
     def _analyse(self, segment: Segment) -> SegmentTerms:
         return analyse(self.index, segment, glossary_matches(self.index, self.context, segment))

@@ -25,6 +25,8 @@ T = TypeVar("T")
 
 MEMO_LIMIT = 4096
 """Per-segment analyses kept at most (a few chunks' worth); memory stays flat."""
+RECENT_LIMIT = 1024
+"""Segments whose analyses are also kept by segment identity (more than a chunk)."""
 CODE_RE = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*)+$")
 
@@ -40,6 +42,10 @@ class RunContext:
     use_cache: bool = True
     _resources: dict[str, Any] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
+    _recent: dict[int, tuple[Segment, dict[str, Any]]] = field(default_factory=dict, repr=False)
+    """The analyses of the last segments by segment identity: the checks of a family ask for
+    the same segment in turn, and an identity look-up is cheaper than the memo's key of six
+    fields (the entry holds the segment, so its id cannot be reused while it is here)."""
 
     def fresh(self) -> RunContext:
         """The same settings without built resources (for a worker process)."""
@@ -74,6 +80,15 @@ class RunContext:
 
     def analysis(self, segment: Segment, key: str, compute: Callable[[Segment], T]) -> T:
         """Memoise a per-segment analysis that several checks share (e.g. extracted numbers)."""
+        recent = self._recent.get(id(segment))
+        if recent is not None and recent[0] is segment:
+            if key in recent[1]:
+                found: T = recent[1][key]
+                return found
+        else:
+            if len(self._recent) >= RECENT_LIMIT:
+                self._recent.clear()
+            recent = self._recent[id(segment)] = (segment, {})
         memo_key = (
             key,
             segment.id,
@@ -87,6 +102,7 @@ class RunContext:
                 self._memo.clear()
             self._memo[memo_key] = compute(segment)
         value: T = self._memo[memo_key]
+        recent[1][key] = value
         return value
 
 
