@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT
-from tqa.core.check import RunContext
+from tqa.core.check import Check, RunContext
 from tqa.core.config import Config
 from tqa.core.model import Segment
 from tqa.core.pipeline import Pipeline, build_checks
@@ -37,7 +37,7 @@ CLASSES = list(default_registry())
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=[c.code for c in CLASSES])
-def test_check_keeps_the_contract(cls: type) -> None:
+def test_check_keeps_the_contract(cls: type[Check]) -> None:
     plan = build_checks(Config(), CONTEXT, select=[cls.code])
     if not plan.checks:
         pytest.skip(f"{cls.code} unavailable here: {plan.notices}")
@@ -60,7 +60,7 @@ def test_check_keeps_the_contract(cls: type) -> None:
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=[c.code for c in CLASSES])
-def test_check_is_documented(cls: type) -> None:
+def test_check_is_documented(cls: type[Check]) -> None:
     doc = cls.description()
     assert cls.summary(), f"{cls.code} has no summary line"
     assert len(doc.splitlines()) >= 3, f"{cls.code}: the docstring should explain the check"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_seed_docx_documents_align_to_the_gold_pairs(tmp_path: Path) -> None:
     assert [(s.source, s.target) for s in segments] == gold()
 
 
-def _findings(segments: list[Segment]) -> list[list[tuple[object, ...]]]:
+def _findings(segments: list[Segment]) -> list[list[tuple[Any, ...]]]:
     """Findings per segment; segment ids inside messages become their position (#3)."""
     ids = sorted(((s.id, f"#{n}") for n, s in enumerate(segments)), key=lambda x: -len(x[0]))
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tests.core.dummy import ALL, seg
-from tqa.core.check import RunContext
+from tqa.core.check import Emitted, RunContext
 from tqa.core.config import Config
-from tqa.core.model import Segment, Severity
+from tqa.core.model import Finding, Segment, Severity
 from tqa.core.pipeline import Pipeline, build_checks
 from tqa.core.registry import Registry
 
@@ -81,13 +83,14 @@ def test_the_default_batch_skips_check_where_quiet_says_so() -> None:
         def quiet(self, segment: Segment) -> bool:
             return segment.source == "skip"
 
-        def check(self, segment: Segment):  # type: ignore[no-untyped-def]
+        def check(self, segment: Segment) -> Iterator[Emitted]:
             called.append(segment.id)
             yield self.finding(segment, "flagged")
 
     segments = [Segment(str(i), src, "t", "es", "en") for i, src in enumerate(["a", "skip", "b"])]
     batch = Flag().check_batch(segments)
-    assert [[f.message for f in emitted] for emitted in batch] == [["flagged"], [], ["flagged"]]
+    messages = [[f.message for f in emitted if isinstance(f, Finding)] for emitted in batch]
+    assert messages == [["flagged"], [], ["flagged"]]
     assert called == ["0", "2"]
 
 

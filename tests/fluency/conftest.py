@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 PAD, BOS, EOS = 0, 1, 2
 
 
-def _byte_tokenizer(with_bos: bool = True):  # type: ignore[no-untyped-def]
+def _byte_tokenizer(with_bos: bool = True) -> Any:
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers
     from transformers import PreTrainedTokenizerFast
 

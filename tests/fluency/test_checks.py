@@ -253,7 +253,8 @@ DEGENERATE = FluencyDegenerate()
 )
 def test_tqa502_examples(source: str, target: str, expected: list[tuple[int, int]]) -> None:
     segment = Segment("1", source, target, "en", "es")
-    assert [f.target_span for f in DEGENERATE.check(segment)] == expected
+    found = [f.target_span for f in DEGENERATE.check(segment) if isinstance(f, Finding)]
+    assert found == expected
 
 
 def test_a_model_that_fails_to_load_is_tried_once(

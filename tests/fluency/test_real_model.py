@@ -30,8 +30,9 @@ def _shuffled(text: str) -> str:
 def scorer(monkeypatch_module: pytest.MonkeyPatch) -> LMScorer:
     monkeypatch_module.setenv("HF_HUB_OFFLINE", "1")
     source = loader.resolve(None)
-    if loader.check_available(source) is not None:
-        pytest.skip(loader.check_available(source))
+    unavailable = loader.check_available(source)
+    if unavailable is not None:
+        pytest.skip(unavailable)
     return LMScorer(loader.load(source))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,7 @@ def test_cache_only_scores_what_changed(tiny_gpt2: Path, tmp_path: Path) -> None
     seen: list[int] = []
     original = scorer.score_ids
 
-    def spy(sequences: list[list[int]]) -> list[TextScore]:
+    def spy(sequences: Sequence[Sequence[int]]) -> list[TextScore]:
         seen.append(len(sequences))
         return original(sequences)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tqa.checks import terminology
-from tqa.core.check import RunContext
+from tqa.core.check import Check, RunContext
 from tqa.core.config import Config
 from tqa.core.model import Segment, Severity
 from tqa.core.pipeline import Pipeline, build_checks
@@ -153,7 +153,7 @@ def test_consistency_state_is_compact() -> None:
 
 
 @pytest.mark.parametrize("cls", terminology.CHECKS)
-def test_docstrings_document_the_check(cls: type) -> None:
+def test_docstrings_document_the_check(cls: type[Check]) -> None:
     doc = cls.description()
     assert cls.summary() and cls.summary().endswith(".")
     for word in ("Bad:", "Good:", "Options"):

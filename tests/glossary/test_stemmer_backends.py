@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-def pure_python(algorithm: str):  # type: ignore[no-untyped-def]
+def pure_python(algorithm: str) -> Any:
     module = importlib.import_module(f"snowballstemmer.{algorithm}_stemmer")
     name = "".join(part.capitalize() for part in algorithm.split("_")) + "Stemmer"
     return getattr(module, name)()

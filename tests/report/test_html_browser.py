@@ -55,7 +55,12 @@ def page(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, list[str]]]:
     events: list[str] = []
     page.on("console", lambda m: events.append(f"console.{m.type}: {m.text}"))
     page.on("pageerror", lambda e: events.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (events.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        events.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.on(
         "request",
         lambda r: (
