@@ -105,6 +105,20 @@ def test_changed_is_not_also_missing_and_extra() -> None:
     assert codes == ["TQA203"]
 
 
+def test_a_clock_time_against_its_bare_hour_is_one_changed_time() -> None:
+    (finding,) = findings("La reunión será a las 10:30.", "The meeting will be at 10.")
+    assert (finding.code, finding.source_span, finding.target_span) == (
+        "TQA203",
+        (22, 27),
+        (23, 25),
+    )
+    assert finding.message == "time changed: source '10:30' (10:30), target '10' (10)"
+    assert finding.suggestion == "10:30"
+    # another number is not an hour of the time: missing time and extra number, as before
+    codes = [f.code for f in findings("La reunión será a las 10:30.", "The meeting will be at 11.")]
+    assert codes == ["TQA201", "TQA202"]
+
+
 def test_changed_message_and_suggestion_in_target_format() -> None:
     (finding,) = findings("Murieron 1.500 personas.", "1,400 people died.")
     assert finding.code == "TQA203"

@@ -2459,13 +2459,25 @@ def _match_loose(src: list[Mention], tgt: list[Mention], pairs: list[Pair]) -> N
 
 def _pairable(s: Mention, t: Mention) -> bool:
     if s.group != t.group:
-        return False
+        return _hour_of(s, t) or _hour_of(t, s)
     if s.weak or t.weak:
         # "one"/"uno" (pronoun, article) never pairs; a weak "los dos" (both) or "twice" can
         if s.kind == t.kind == "ordinal" or s.kind in ("weekday", "month"):
             return True
         return all(isinstance(m.value, float) and abs(m.value) >= 2 for m in (s, t) if m.weak)
     return True
+
+
+def _hour_of(time: Mention, number: Mention) -> bool:
+    """A bare whole number that is the hour of a clock time (``a las 10:30`` -> ``at 10``):
+    one changed value, not a missing time and an extra number."""
+    return (
+        time.kind == "time"
+        and number.kind == "number"
+        and not number.weak
+        and isinstance(time.value, tuple)
+        and number.value == time.value[0]
+    )
 
 
 _NEAREST = 8
