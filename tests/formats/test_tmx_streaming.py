@@ -90,6 +90,13 @@ def test_the_target_language_is_guessed_from_the_safety_pass(tmp_path: Path) -> 
     ]
 
 
+def test_a_header_error_names_the_line_where_its_start_tag_ends(tmp_path: Path) -> None:
+    # as translate-toolkit's tree did (lxml's sourceline), though the safety pass sees line 3
+    body = '<header\n  adminlang="en"\n  srclang="*all*"/>\n<body>' + tu("1", ("es", "a"))
+    path = write(tmp_path, body + "</body></tmx>")
+    assert error_of(path).startswith("FILE:5: no source language: <header> has no srclang")
+
+
 def test_a_units_own_srclang_is_not_a_target_candidate(tmp_path: Path) -> None:
     body = (
         '<header srclang="*all*"/><body>'

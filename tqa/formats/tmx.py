@@ -35,20 +35,25 @@ from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions
 from tqa.formats.ids import SeenIds
-from tqa.formats.xmlsafe import XmlInfo, scan_xml, toolkit_error
+from tqa.formats.xmlsafe import XmlInfo, child_line, scan_xml, toolkit_error
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class _Header:
-    """The attributes and line of the ``<header>`` (what the readers use of it)."""
+    """The ``<header>``: its attributes, and its line when an error needs it."""
 
-    def __init__(self, attrib: dict[str, str], line: int) -> None:
+    def __init__(self, path: Path, tag: str, attrib: dict[str, str]) -> None:
+        self.path = path
+        self.tag = tag
         self.attrib = attrib
-        self.sourceline = line
 
     def get(self, key: str) -> str | None:
         return self.attrib.get(key)
+
+    @property
+    def sourceline(self) -> int | None:
+        return child_line(self.path, self.tag)
 
 
 class _Languages:
@@ -76,7 +81,7 @@ class _Languages:
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
     """Check the whole file (streaming), then yield its segments one ``<tu>`` at a time."""
     languages = _Languages() if not options.tgt_lang else None
-    info = scan_xml(path, languages)
+    info = scan_xml(path, languages, keep=("header",))
     if info.root != "tmx":
         raise InputError(
             str(path), f"root element is <{info.root}>, not <tmx>: not a TMX file", line=info.line
@@ -87,8 +92,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
     if info.namespace != (namespace or ""):
         # translate-toolkit looks for <tmx> in the root's default namespace only
         raise toolkit_error(path, "TMX", AssertionError())
-    found = info.first_children.get(_namespaced(namespace, "header"))
-    header = _Header(*found) if found is not None else None
+    header_tag = _namespaced(namespace, "header")
+    found = next((attrib for tag, attrib in info.kept if tag == header_tag), None)
+    header = _Header(path, header_tag, found) if found is not None else None
     header_src = header.get("srclang") if header is not None else None
     if header_src and header_src.strip().lower() == "*all*":
         header_src = None

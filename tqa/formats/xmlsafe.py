@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from xml.etree.ElementTree import ParseError
 
 import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
+from lxml import etree
 
 from tqa.errors import InputError
 from tqa.formats.textio import iter_lines, sniff_encoding
@@ -54,9 +55,12 @@ class XmlInfo:
     """Local names of the root's child elements, in order."""
     default_namespace: str | None = None
     """The default namespace the root element declares (``xmlns="..."``), if any."""
-    first_children: dict[str, tuple[dict[str, str], int]] = field(default_factory=dict)
-    """For each tag (Clark notation) among the root's children: the attributes and the line
-    of the first child with that tag."""
+    namespaces: tuple[tuple[str, str], ...] = ()
+    """``(prefix, uri)`` of every namespace the root element declares, in order (``""``: the
+    default namespace)."""
+    kept: tuple[tuple[str, dict[str, str]], ...] = ()
+    """``(tag, attributes)`` of the root's children whose local name the caller asked for
+    (tags in Clark notation), in order."""
 
 
 Watch = Callable[[str, dict[str, str], str, dict[str, str]], None]
@@ -68,21 +72,25 @@ class _Recorder:
     """Parser target that keeps only the root element and the names of its children (and
     shows every other element to a watcher, if any)."""
 
-    def __init__(self, watch: Watch | None = None) -> None:
+    def __init__(self, watch: Watch | None = None, keep: Collection[str] = ()) -> None:
         self.watch = watch
+        self.keep = keep
         self.open: list[tuple[str, dict[str, str]]] = []
         self.depth = 0
         self.root: str | None = None
         self.attrib: dict[str, str] = {}
         self.line = 1
         self.children: list[str] = []
-        self.first_children: dict[str, tuple[dict[str, str], int]] = {}
+        self.kept: list[tuple[str, dict[str, str]]] = []
+        self.namespaces: list[tuple[str, str]] = []
         self.default_namespace: str | None = None
         self.parser: Any = None
 
     def start_ns(self, prefix: str, uri: str) -> None:
-        if self.depth == 0 and not prefix:
-            self.default_namespace = uri
+        if self.depth == 0:
+            self.namespaces.append((prefix or "", uri))
+            if not prefix:
+                self.default_namespace = uri
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.depth == 0:
@@ -90,9 +98,10 @@ class _Recorder:
             self.attrib = dict(attrib)
             self.line = self.parser.CurrentLineNumber
         elif self.depth == 1:
-            self.children.append(_split(tag)[1])
-            if tag not in self.first_children:
-                self.first_children[tag] = (dict(attrib), self.parser.CurrentLineNumber)
+            local = _split(tag)[1]
+            self.children.append(local)
+            if local in self.keep:
+                self.kept.append((tag, dict(attrib)))
         if self.watch is not None:
             if self.depth:
                 self.watch(tag, attrib, *self.open[-1])
@@ -121,9 +130,10 @@ def load_xml(path: Path) -> tuple[XmlInfo, bytes]:
     return info, path.read_bytes()
 
 
-def scan_xml(path: Path, watch: Watch | None = None) -> XmlInfo:
+def scan_xml(path: Path, watch: Watch | None = None, keep: Collection[str] = ()) -> XmlInfo:
     """Decode-check, safety-check and well-formedness-check an XML file, streaming;
-    ``InputError`` on any problem. ``watch`` sees every element below the root on the way."""
+    ``InputError`` on any problem. ``watch`` sees every element below the root on the way;
+    the attributes of the root's children named in ``keep`` are kept (``XmlInfo.kept``)."""
     with path.open("rb") as handle:
         head = handle.read(512)
     encoding = sniff_encoding(path, head[:4])
@@ -140,7 +150,7 @@ def scan_xml(path: Path, watch: Watch | None = None) -> XmlInfo:
             blank = False
     if blank:
         raise InputError(str(path), "empty file: no XML document", line=1)
-    recorder = _Recorder(watch)
+    recorder = _Recorder(watch, keep)
     parser = DefusedXMLParser(
         target=recorder, forbid_dtd=False, forbid_entities=True, forbid_external=True
     )
@@ -181,8 +191,30 @@ def scan_xml(path: Path, watch: Watch | None = None) -> XmlInfo:
         line=recorder.line,
         children=tuple(recorder.children),
         default_namespace=recorder.default_namespace,
-        first_children=recorder.first_children,
+        namespaces=tuple(recorder.namespaces),
+        kept=tuple(recorder.kept),
     )
+
+
+def child_line(path: Path, tag: str, index: int = 0) -> int | None:
+    """The line lxml gives the ``index``-th child of the root element with ``tag`` (Clark
+    notation): where its start tag ends, as in translate-toolkit's trees (the safety pass
+    sees where it begins). For error messages only: it parses up to that child, dropping
+    whatever lies deeper than the root's children."""
+    seen = 0
+    for event, element in etree.iterparse(
+        str(path), events=("start", "end"), resolve_entities=False, no_network=True
+    ):
+        parent = element.getparent()
+        if parent is None or parent.getparent() is not None:
+            if event == "end" and parent is not None:
+                element.clear()
+            continue
+        if event == "start" and element.tag == tag:
+            if seen == index:
+                return int(element.sourceline)
+            seen += 1
+    return None
 
 
 def _split(tag: str) -> tuple[str, str]:
