@@ -35,7 +35,7 @@ from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions
 from tqa.formats.ids import SeenIds
-from tqa.formats.xmlsafe import XmlInfo, child_line, scan_xml, toolkit_error
+from tqa.formats.xmlsafe import Unnamed, XmlInfo, child_line, scan_xml, toolkit_error
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -120,7 +120,7 @@ def _units(path: Path, info: XmlInfo) -> Iterator[Any]:
     tag = _namespaced(namespace, "tu")
     # the parser options translate-toolkit uses for untrusted files
     events = etree.iterparse(
-        str(path),
+        Unnamed(path),
         events=("end",),
         tag=tag,
         strip_cdata=False,

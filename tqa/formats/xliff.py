@@ -1,5 +1,12 @@
 """XLIFF 1.2 and 2.0, read with translate-toolkit after the ``xmlsafe`` checks.
 
+XLIFF 1.x streams: after the safety pass (``xmlsafe.scan_xml``, which also keeps the
+``<file>`` attributes), translate-toolkit checks a copy of the root element as lxml reads it
+and of its ``<file>`` elements (version, namespace), then lxml's ``iterparse`` hands out one
+``<trans-unit>`` at a time, wrapped in translate-toolkit's own ``Xliff1Unit``, and drops it.
+XLIFF 2.x is parsed whole by translate-toolkit (an id there depends on the other segments of
+its ``<unit>``).
+
 The version comes from ``<xliff version=...>`` (or, without it, from the namespace).
 
 - XLIFF 1.x: one segment per ``<trans-unit>`` (groups included). Languages come from each
@@ -22,8 +29,9 @@ Flags: ``fuzzy`` when a 1.x target has a ``needs-review-*`` state or the
 
 from __future__ import annotations
 
+import functools
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +41,8 @@ from lxml import etree
 from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions, require_langs
-from tqa.formats.xmlsafe import XmlInfo, load_xml, toolkit_error
+from tqa.formats.ids import SeenIds
+from tqa.formats.xmlsafe import Unnamed, XmlInfo, child_line, scan_xml, toolkit_error
 
 _NS_PREFIX = "urn:oasis:names:tc:xliff:document:"
 
@@ -45,9 +54,14 @@ class _File:
     tgt_lang: str
 
 
+FileNode = tuple[Mapping[str, str], Callable[[], int | None]]
+"""A ``<file>`` element: its attributes, and its line (looked up when an error needs it)."""
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
-    """Parse and check the whole document up front, then yield its segments."""
-    info, data = load_xml(path)
+    """Check the whole document (streaming); then XLIFF 1.x yields its segments one
+    ``<trans-unit>`` at a time, XLIFF 2.x after parsing the whole document."""
+    info = scan_xml(path, keep=("file",))
     if info.root != "xliff":
         raise InputError(
             str(path),
@@ -56,21 +70,117 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
         )
     if "file" not in info.children:
         raise InputError(str(path), "XLIFF document without any <file> element", line=info.line)
-    major = _major_version(path, info)
+    if _major_version(path, info) == "2":
+        return _read_whole_2(path, options)
+    return _read_streamed_1(path, info, options)
+
+
+def _read_whole_2(path: Path, options: ReadOptions) -> Iterator[Segment]:
+    from translate.storage.xliff2 import Xliff2File
+
     try:
-        if major == "2":
-            from translate.storage.xliff2 import Xliff2File
-
-            store: Any = Xliff2File(io.BytesIO(data))
-        else:
-            from translate.storage.xliff import xlifffile
-
-            store = xlifffile(io.BytesIO(data))
+        store: Any = Xliff2File(io.BytesIO(path.read_bytes()))
     except (etree.LxmlError, ValueError, AssertionError, StopIteration) as exc:
-        raise toolkit_error(path, f"XLIFF {major}", exc) from None
-    files = _files(path, store, major, options)
-    segments = list(_segments(path, store, major, files))
-    return iter(segments)
+        raise toolkit_error(path, "XLIFF 2", exc) from None
+    root = store.document.getroot()
+    elements = list(root.iterchildren(store.namespaced("file")))
+    nodes: list[FileNode] = [(e.attrib, functools.partial(_line_of, e)) for e in elements]
+    files = _files(path, nodes, "2", options, root.attrib, root.sourceline)
+    by_element = dict(zip(elements, range(len(elements)), strict=True))
+    file_tag = store.namespaced("file")
+
+    def units() -> Iterator[tuple[Any, int | None]]:
+        for unit in store.units:
+            node = next(unit.xmlelement.iterancestors(file_tag), None)
+            yield unit, by_element.get(node) if node is not None else None
+
+    return iter(list(_segments(path, units, "2", files, store.namespace)))
+
+
+def _read_streamed_1(path: Path, info: XmlInfo, options: ReadOptions) -> Iterator[Segment]:
+    from translate.storage.xliff import xlifffile
+
+    # translate-toolkit's checks of the root (version, namespace, a <file> to write to) run
+    # on a copy of the root, as lxml reads it, and of its <file> elements without content
+    try:
+        store: Any = xlifffile(io.BytesIO(_skeleton(path, info)))
+    except (etree.LxmlError, ValueError, AssertionError, StopIteration) as exc:
+        raise toolkit_error(path, "XLIFF 1", exc) from None
+    namespace = store.namespace
+    file_tag = store.namespaced("file")
+    attributes = [attrib for tag, attrib in info.kept if tag == file_tag]
+    nodes: list[FileNode] = [
+        (attrib, functools.partial(child_line, path, file_tag, index))
+        for index, attrib in enumerate(attributes)
+    ]
+    files = _files(path, nodes, "1", options, info.attrib, info.line)
+    return _segments(path, lambda: _units_1(path, store, file_tag), "1", files, namespace)
+
+
+def _line_of(element: Any) -> int | None:
+    line: int | None = element.sourceline
+    return line
+
+
+def _skeleton(path: Path, info: XmlInfo) -> bytes:
+    """The root element as lxml reads it (tag, namespaces, attributes: an XML declaration or
+    root tag that lxml refuses fails here, as it did when translate-toolkit parsed the whole
+    file), holding empty copies of its ``<file>`` children."""
+    events = etree.iterparse(
+        Unnamed(path), events=("start",), strip_cdata=False, resolve_entities=False, no_network=True
+    )
+    _, read = next(events)
+    try:
+        root = etree.Element(read.tag, dict(read.attrib), nsmap=read.nsmap)
+    except ValueError:
+        # a namespace lxml only warns about here, and refuses at the end of the document
+        for _ in events:
+            pass
+        raise
+    del events, read
+    for child, attrib in info.kept:
+        etree.SubElement(root, child, attrib)
+    return bytes(etree.tostring(root))
+
+
+def _units_1(path: Path, store: Any, file_tag: str) -> Iterator[tuple[Any, int | None]]:
+    """``(unit, index of its <file>)`` for each ``<trans-unit>``, in document order, parsed
+    incrementally: a unit (and any nested in it) is dropped once handed out. The index is
+    ``None`` for a unit whose nearest ``<file>`` is not a child of the root."""
+    from translate.storage.xliff import Xliff1Unit
+
+    unit_tag = store.namespaced(Xliff1Unit.rootNode)
+    file_index: dict[Any, int] = {}
+    events = etree.iterparse(
+        Unnamed(path),
+        events=("start", "end"),
+        tag=(file_tag, unit_tag),
+        strip_cdata=False,
+        resolve_entities=False,
+        no_network=True,
+    )
+    try:
+        for event, element in events:
+            if element.tag == file_tag:
+                parent = element.getparent()
+                if event == "start" and parent is not None and parent.getparent() is None:
+                    file_index[element] = len(file_index)
+                continue
+            if event == "start" or next(element.iterancestors(unit_tag), None) is not None:
+                continue  # a <trans-unit> inside one: handed out with the outer one, in order
+            for node in element.iter(unit_tag):
+                unit = Xliff1Unit.createfromxmlElement(node)
+                unit.namespace = store.namespace
+                unit._store = store
+                owner = next(node.iterancestors(file_tag), None)
+                yield unit, file_index.get(owner) if owner is not None else None
+            element.clear()
+            parent = element.getparent()
+            if parent is not None and parent.getparent() is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+    except etree.LxmlError as exc:
+        raise toolkit_error(path, "XLIFF 1", exc) from None
 
 
 def _major_version(path: Path, info: XmlInfo) -> str:
@@ -89,14 +199,19 @@ def _major_version(path: Path, info: XmlInfo) -> str:
     return major
 
 
-def _files(path: Path, store: Any, major: str, options: ReadOptions) -> dict[Any, _File]:
-    """Per ``<file>`` element: its document key and its languages (checked here)."""
-    root = store.document.getroot()
-    nodes = list(root.iterchildren(store.namespaced("file")))
-    files: dict[Any, _File] = {}
-    for index, node in enumerate(nodes, start=1):
+def _files(
+    path: Path,
+    nodes: list[FileNode],
+    major: str,
+    options: ReadOptions,
+    root: Mapping[str, str],
+    root_line: int | None,
+) -> list[_File]:
+    """Per ``<file>`` element, in order: its document key and its languages (checked here)."""
+    files: list[_File] = []
+    for index, (node, line) in enumerate(nodes, start=1):
         key = node.get("original") or node.get("id") or f"file{index}"
-        if any(f.key == key for f in files.values()):
+        if any(f.key == key for f in files):
             key = f"{key}[{index}]"  # two <file>s with the same name stay two documents
         if major == "2":
             src = root.get("srcLang") or options.src_lang
@@ -106,9 +221,9 @@ def _files(path: Path, store: Any, major: str, options: ReadOptions) -> dict[Any
                     str(path),
                     "XLIFF 2 file has no target language: <xliff> has no trgLang attribute "
                     "and no --tgt-lang was given",
-                    line=root.sourceline,
+                    line=root_line,
                 )
-            langs = require_langs(path, src, tgt, line=root.sourceline)
+            langs = require_langs(path, src, tgt, line=root_line)
         else:
             src = node.get("source-language") or options.src_lang
             tgt = node.get("target-language") or options.tgt_lang
@@ -117,37 +232,42 @@ def _files(path: Path, store: Any, major: str, options: ReadOptions) -> dict[Any
                     str(path),
                     f"<file original={key!r}> has no target-language attribute and no "
                     "--tgt-lang was given",
-                    line=node.sourceline,
+                    line=line(),
                 )
-            langs = require_langs(path, src, tgt, line=node.sourceline)
-        files[node] = _File(key=key, src_lang=langs[0], tgt_lang=langs[1])
+            langs = require_langs(path, src, tgt, line=None if src else line())
+        files.append(_File(key=key, src_lang=langs[0], tgt_lang=langs[1]))
     return files
 
 
-def _segments(path: Path, store: Any, major: str, files: dict[Any, _File]) -> Iterator[Segment]:
+Units = Callable[[], Iterator[tuple[Any, int | None]]]
+"""Yields ``(translate-toolkit unit, index of its <file> or None)`` in document order; called
+again to re-read the ids when a digest repeats."""
+
+
+def _segments(
+    path: Path, units: Units, major: str, files: list[_File], namespace: str | None
+) -> Iterator[Segment]:
     several = len(files) > 1
-    seen: set[str] = set()
-    file_tag = store.namespaced("file")
-    for unit in store.units:
+
+    def ids() -> Iterator[tuple[int, str]]:
+        for position, (unit, index) in enumerate(units()):
+            if index is not None:
+                yield position, _ids(unit, major, files[index], several)[1]
+
+    seen = SeenIds(ids)
+    for position, (unit, index) in enumerate(units()):
         element = unit.xmlelement
-        file_node = next(element.iterancestors(file_tag), None)
-        if file_node is None or file_node not in files:
+        if index is None:
             raise InputError(
                 str(path), "translation unit outside a <file> element", line=element.sourceline
             )
-        meta = files[file_node]
-        if major == "2":
-            has_id = unit.getunitelement().get("id") is not None
-            unit_id = unit.getid() if has_id else None
-        else:
-            unit_id = element.get("id")
-        local_id = unit_id if unit_id else str(element.sourceline)
-        seg_id = f"{meta.key}#{local_id}" if several else local_id
-        if seg_id in seen:
+        meta = files[index]
+        unit_id, seg_id = _ids(unit, major, meta, several)
+        if not seen.add(seg_id, position):
+            local_id = unit_id if unit_id else str(element.sourceline)
             raise InputError(
                 str(path), f"duplicate unit id {local_id!r}", line=element.sourceline, unit=unit_id
             )
-        seen.add(seg_id)
         flags: set[str] = set()
         if _is_fuzzy(unit, major):
             flags.add("fuzzy")
@@ -159,22 +279,38 @@ def _segments(path: Path, store: Any, major: str, files: dict[Any, _File]) -> It
             target=unit.target or "",
             src_lang=meta.src_lang,
             tgt_lang=meta.tgt_lang,
-            reference=_reference(element, store) if major != "2" else None,
+            reference=_reference(element, namespace) if major != "2" else None,
             origin=Origin(str(path), line=element.sourceline, unit=unit_id),
             document=f"{path}#{meta.key}" if several else str(path),
             flags=frozenset(flags),
         )
 
 
-def _reference(element: Any, store: Any) -> str | None:
+def _ids(unit: Any, major: str, meta: _File, several: bool) -> tuple[str | None, str]:
+    """``(the unit's own id or None, the segment id)``."""
+    element = unit.xmlelement
+    if major == "2":
+        has_id = unit.getunitelement().get("id") is not None
+        unit_id = unit.getid() if has_id else None
+    else:
+        unit_id = element.get("id")
+    local_id = unit_id if unit_id else str(element.sourceline)
+    return unit_id, f"{meta.key}#{local_id}" if several else local_id
+
+
+def _reference(element: Any, namespace: str | None) -> str | None:
     """XLIFF 1.2: the target of an ``<alt-trans alttranstype="reference">``, the spec's way of
     carrying a reference translation with a unit (XLIFF 2.0 has no such element)."""
-    for alt in element.iterchildren(store.namespaced("alt-trans")):
+    for alt in element.iterchildren(_namespaced(namespace, "alt-trans")):
         if alt.get("alttranstype") == "reference":
-            target = alt.find(store.namespaced("target"))
+            target = alt.find(_namespaced(namespace, "target"))
             if target is not None:
                 return "".join(target.itertext())
     return None
+
+
+def _namespaced(namespace: str | None, name: str) -> str:
+    return f"{{{namespace}}}{name}" if namespace else name
 
 
 def _is_fuzzy(unit: Any, major: str) -> bool:

@@ -196,6 +196,20 @@ def scan_xml(path: Path, watch: Watch | None = None, keep: Collection[str] = ())
     )
 
 
+class Unnamed:
+    """A file's bytes for lxml without its name: lxml's messages then say ``<string>``, as
+    when translate-toolkit parsed the file's bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("rb")
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        if not data:
+            self.handle.close()
+        return data
+
+
 def child_line(path: Path, tag: str, index: int = 0) -> int | None:
     """The line lxml gives the ``index``-th child of the root element with ``tag`` (Clark
     notation): where its start tag ends, as in translate-toolkit's trees (the safety pass
