@@ -91,6 +91,15 @@ def _iter_utf8(path: Path | str, handle: BinaryIO, keepends: bool) -> Iterator[t
 def _iter_utf16(path: Path | str, handle: BinaryIO, keepends: bool) -> Iterator[tuple[int, str]]:
     # newline="" splits on \r, \n and \r\n but hands the line ends back untranslated.
     stream = io.TextIOWrapper(handle, encoding="utf-16", errors="strict", newline="")
+    try:
+        yield from _utf16_lines(path, handle, stream, keepends)
+    finally:
+        stream.detach()  # the handle is the caller's to close; the wrapper goes quietly
+
+
+def _utf16_lines(
+    path: Path | str, handle: BinaryIO, stream: io.TextIOWrapper, keepends: bool
+) -> Iterator[tuple[int, str]]:
     number = 0
     while True:
         try:

@@ -209,6 +209,10 @@ class Unnamed:
             self.handle.close()
         return data
 
+    def __del__(self) -> None:
+        # a parse given up early (an error, the first element only) still closes the file
+        self.handle.close()
+
 
 def child_line(path: Path, tag: str, index: int = 0) -> int | None:
     """The line lxml gives the ``index``-th child of the root element with ``tag`` (Clark
@@ -217,7 +221,7 @@ def child_line(path: Path, tag: str, index: int = 0) -> int | None:
     whatever lies deeper than the root's children."""
     seen = 0
     for event, element in etree.iterparse(
-        str(path), events=("start", "end"), resolve_entities=False, no_network=True
+        Unnamed(path), events=("start", "end"), resolve_entities=False, no_network=True
     ):
         parent = element.getparent()
         if parent is None or parent.getparent() is not None:
