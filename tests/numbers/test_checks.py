@@ -119,6 +119,21 @@ def test_a_clock_time_against_its_bare_hour_is_one_changed_time() -> None:
     assert codes == ["TQA201", "TQA202"]
 
 
+@pytest.mark.parametrize(
+    ("source", "tgt", "suggestion"),
+    [
+        ("Costó 311.311.311.311 euros.", "de-CH", "311'311'311'311"),
+        ("Costó 1.234.567,5 euros.", "de-CH", "1'234'567.5"),
+        ("Costó 1.234.567,5 euros.", "fr-CH", "1'234'567,5"),
+        ("Costó 1.234.567 euros.", "en-IN", "12,34,567"),
+        ("Costó 1.234.567 euros.", "de", "1.234.567"),
+    ],
+)
+def test_suggestions_group_every_thousand(source: str, tgt: str, suggestion: str) -> None:
+    (finding,) = findings(source, "Es kostete 7 Euro.", "es", tgt)
+    assert (finding.code, finding.suggestion) == ("TQA203", suggestion)
+
+
 def test_changed_message_and_suggestion_in_target_format() -> None:
     (finding,) = findings("Murieron 1.500 personas.", "1,400 people died.")
     assert finding.code == "TQA203"

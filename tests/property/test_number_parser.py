@@ -11,7 +11,7 @@ suggestions. Extraction properties on spans and alignment are in ``tests/numbers
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tqa.checks.numbers import CHECKS
@@ -47,6 +47,7 @@ def normalise(text: str, lang: str) -> str:
 
 @settings(max_examples=200, deadline=None)
 @given(text=TEXT, lang=st.sampled_from(LANGS))
+@example(text="311311311311", lang="de-CH")  # Babel grouped only the last three digits
 def test_normalised_output_is_a_fixed_point(text: str, lang: str) -> None:
     mentions = extract(text, lang)
     once = normalise(text, lang)

@@ -2694,7 +2694,37 @@ def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -
         grouped = not (isinstance(shown, int) and abs(shown) < 10000 and text.isdigit())
         if words and isinstance(shown, int) and abs(shown) < 10000:
             grouped = False
-        return str(
+        written = str(
             format_decimal(shown, locale=name, decimal_quantization=False, group_separator=grouped)
         )
+        return _regrouped(written, info, name) if grouped else written
     return str(value)
+
+
+_INTEGER_PART = re.compile(r"\d[\d'’.,\u00a0\u202f ]*")
+
+
+def _regrouped(written: str, info: LocaleInfo, name: str) -> str:
+    """``written`` (Babel's digits) with every thousands group separated: Babel 2.x groups
+    only the last three digits of big numbers in Swiss locales (``311311311'311``, and
+    ``1234567`` not at all) though CLDR groups them all (``311'311'311'311``)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    match = _INTEGER_PART.search(written)
+    if match is None:
+        return written
+    decimal = get_decimal_symbol(locale=name)
+    body = match.group()
+    whole, point, fraction = body.partition(decimal) if decimal in body else (body, "", "")
+    digits = "".join(c for c in whole if c.isdigit())
+    if len(digits) < 5:
+        return written  # four digits may stay ungrouped (CLDR's minimum grouping digits)
+    separators = [c for c in whole if not c.isdigit()]
+    group = separators[0] if separators else get_group_symbol(locale=name)
+    groups = [digits[-3:]]
+    rest = digits[:-3]
+    while rest:
+        groups.append(rest[-info.secondary_group :])
+        rest = rest[: -info.secondary_group]
+    regrouped = group.join(reversed(groups)) + point + fraction
+    return written[: match.start()] + regrouped + written[match.end() :]
