@@ -7,17 +7,14 @@ whole document): unit order with a ``<tu>`` nested in another, a ``<header>`` af
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from tests.formats.streamed import NONE, error_of, ids_then_error, read, rss_growth
 from tqa.errors import InputError
 from tqa.formats import ReadOptions, read_segments, xmlsafe
 
-NONE = ReadOptions()
 ES_EN = ReadOptions(src_lang="es", tgt_lang="en")
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
 
@@ -31,19 +28,6 @@ def write(tmp_path: Path, body: str, name: str = "x.tmx") -> Path:
     path = tmp_path / name
     path.write_text(HEAD + body, encoding="utf-8")
     return path
-
-
-def read(path: Path, options: ReadOptions = NONE) -> list[tuple[str, str, str, str, int | None]]:
-    return [
-        (s.id, s.source, s.target, s.tgt_lang, s.origin.line if s.origin else None)
-        for s in read_segments(path, options)
-    ]
-
-
-def error_of(path: Path, options: ReadOptions = NONE) -> str:
-    with pytest.raises(InputError) as caught:
-        list(read_segments(path, options))
-    return str(caught.value).replace(str(path), "FILE")
 
 
 def test_a_tu_nested_in_a_tu_comes_right_after_it_as_in_document_order(tmp_path: Path) -> None:
@@ -113,11 +97,7 @@ def test_a_late_duplicate_id_fails_after_the_earlier_segments(tmp_path: Path) ->
         tu(t, ("es", t), ("en", t)) for t in ("a", "b", "a")
     )
     path = write(tmp_path, body + "</body></tmx>")
-    segments = read_segments(path, NONE)
-    assert [next(segments).id, next(segments).id] == ["a", "b"]
-    with pytest.raises(InputError) as caught:
-        next(segments)
-    assert str(caught.value) == f"{path}:5 (unit a): duplicate tuid 'a'"
+    assert ids_then_error(path) == (["a", "b"], "FILE:5 (unit a): duplicate tuid 'a'")
 
 
 def test_duplicate_ids_are_exact_even_when_digests_collide(
@@ -183,23 +163,8 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
             text = f"Murieron {n} personas en Alepo, según la ONU " + "x" * 200
             handle.write(tu(f"t{n}", ("es", text), ("en", text)) + "\n")
         handle.write("</body></tmx>\n")
-    script = textwrap.dedent(
-        f"""
-        import resource
-        from pathlib import Path
-        from tqa.formats import ReadOptions, read_segments
-        small = Path({str(tmp_path / "small.tmx")!r})
-        small.write_text({HEAD!r} + '<header srclang="es"/><body/></tmx>', encoding="utf-8")
-        list(read_segments(small, ReadOptions(tgt_lang="en")))  # imports lxml, translate
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        count = sum(1 for _ in read_segments(Path({str(path)!r}), ReadOptions()))
-        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(count, after - before)
-        """
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    count, grown_kb = map(int, proc.stdout.split())
+    small = tmp_path / "small.tmx"
+    small.write_text(HEAD + '<header srclang="es"/><body/></tmx>', encoding="utf-8")
+    count, grown_kb = rss_growth(small, path)
     assert count == 40_000
     assert grown_kb < 30_000, grown_kb

@@ -8,17 +8,13 @@ read whole (its ids need the whole ``<unit>``).
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from tqa.errors import InputError
-from tqa.formats import ReadOptions, read_segments
+from tests.formats.streamed import NONE, error_of, ids_then_error, read, rss_growth
+from tqa.formats import read_segments
 
-NONE = ReadOptions()
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 ROOT = '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
 FILE = '<file original="a.txt" source-language="es" target-language="en" datatype="x"><body>'
@@ -33,19 +29,6 @@ def write(tmp_path: Path, body: str, name: str = "x.xlf") -> Path:
     path = tmp_path / name
     path.write_text(HEAD + ROOT + body + "\n</xliff>\n", encoding="utf-8")
     return path
-
-
-def read(path: Path, options: ReadOptions = NONE) -> list[tuple[str, str, str, str, int | None]]:
-    return [
-        (s.id, s.source, s.target, s.tgt_lang, s.origin.line if s.origin else None)
-        for s in read_segments(path, options)
-    ]
-
-
-def error_of(path: Path, options: ReadOptions = NONE) -> str:
-    with pytest.raises(InputError) as caught:
-        list(read_segments(path, options))
-    return str(caught.value).replace(str(path), "FILE")
 
 
 def test_groups_and_a_unit_nested_in_a_unit_keep_document_order(tmp_path: Path) -> None:
@@ -86,11 +69,7 @@ def test_a_file_error_names_the_line_where_its_start_tag_ends(tmp_path: Path) ->
 def test_a_late_duplicate_id_fails_after_the_earlier_segments(tmp_path: Path) -> None:
     body = FILE + unit("a", "A") + unit("b", "B") + unit("a", "C") + "</body></file>"
     path = write(tmp_path, body)
-    segments = read_segments(path, NONE)
-    assert [next(segments).id, next(segments).id] == ["a", "b"]
-    with pytest.raises(InputError) as caught:
-        next(segments)
-    assert str(caught.value) == f"{path}:5 (unit a): duplicate unit id 'a'"
+    assert ids_then_error(path) == (["a", "b"], "FILE:5 (unit a): duplicate unit id 'a'")
 
 
 def test_duplicate_ids_are_exact_even_when_digests_collide(
@@ -153,23 +132,7 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
             text = f"Murieron {n} personas en Alepo, según la ONU " + "x" * 200
             handle.write(unit(f"t{n}", text, text))
         handle.write("</body></file></xliff>\n")
-    script = textwrap.dedent(
-        f"""
-        import resource
-        from pathlib import Path
-        from tqa.formats import ReadOptions, read_segments
-        small = Path({str(tmp_path / "small.xlf")!r})
-        small.write_text({HEAD + ROOT + FILE!r} + "</body></file></xliff>", encoding="utf-8")
-        list(read_segments(small, ReadOptions()))  # imports lxml, translate
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        count = sum(1 for _ in read_segments(Path({str(path)!r}), ReadOptions()))
-        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(count, after - before)
-        """
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    count, grown_kb = map(int, proc.stdout.split())
+    small = write(tmp_path, FILE + "</body></file>", "small.xlf")
+    count, grown_kb = rss_growth(small, path)
     assert count == 40_000
     assert grown_kb < 30_000, grown_kb
