@@ -1,9 +1,11 @@
-"""XLIFF 1.x streams: one ``<trans-unit>`` at a time, with the results of the whole-file reader.
+"""XLIFF streams: one ``<trans-unit>`` (1.x) or ``<unit>`` (2.x) at a time, with the results
+of the whole-file readers.
 
-Expected values were produced by the former reader (translate-toolkit's ``xlifffile`` over the
-whole document): unit order with groups and nested units, several ``<file>`` elements, ids,
-lines (lxml's: where a start tag ends), errors and lxml's own messages. XLIFF 2.x is still
-read whole (its ids need the whole ``<unit>``).
+Expected values were produced by the former reader (translate-toolkit's ``xlifffile`` and
+``Xliff2File`` over the whole document): unit order with groups and nested units, several
+``<file>`` elements, ids, lines (lxml's: where a start tag ends), errors and lxml's own
+messages. An XLIFF 2 document whose ``<segment>``s are not all children of ``<unit>``s (in an
+order that streaming keeps) is read whole.
 """
 
 from __future__ import annotations
@@ -133,6 +135,80 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
             handle.write(unit(f"t{n}", text, text))
         handle.write("</body></file></xliff>\n")
     small = write(tmp_path, FILE + "</body></file>", "small.xlf")
+    count, grown_kb = rss_growth(small, path)
+    assert count == 40_000
+    assert grown_kb < 30_000, grown_kb
+
+
+X2_HEAD = (
+    HEAD + '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="es" '
+    'trgLang="en">\n<file id="f1">\n'
+)
+
+
+def write2(tmp_path: Path, body: str, name: str = "x2.xlf") -> Path:
+    path = tmp_path / name
+    path.write_text(X2_HEAD + body + "</file>\n</xliff>\n", encoding="utf-8")
+    return path
+
+
+def seg(source: str, target: str | None = None, extra: str = "") -> str:
+    written = f"<target>{target}</target>" if target is not None else ""
+    return f"<segment{extra}><source>{source}</source>{written}</segment>"
+
+
+def test_xliff2_ids_of_several_segments_in_a_unit(tmp_path: Path) -> None:
+    body = (
+        '<unit id="u1">'
+        + seg("A", "a")
+        + seg("B", "b", ' id="s2" state="initial"')
+        + "<ignorable><source> </source></ignorable>"
+        + seg("C")
+        + "</unit>\n"
+    )
+    segments = list(read_segments(write2(tmp_path, body), NONE))
+    assert [(s.id, s.source, s.target, sorted(s.flags)) for s in segments] == [
+        ("u1::segment-1", "A", "a", []),
+        ("u1::s2", "B", "b", ["fuzzy"]),
+        ("u1::segment-3", "C", "", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a unit inside a unit, after a segment of the outer one
+            '<unit id="o">'
+            + seg("O", "o")
+            + '<unit id="i">'
+            + seg("I", "i")
+            + "</unit>"
+            + seg("P")
+            + "</unit>",
+            [("o::segment-1", "O"), ("i", "I"), ("o::segment-2", "P")],
+        ),
+        (  # a segment straight in a group: translate-toolkit takes the group for its unit
+            '<group id="g">' + seg("X") + "</group>" + '<unit id="u1">' + seg("A") + "</unit>",
+            [("g", "X"), ("u1", "A")],
+        ),
+    ],
+)
+def test_xliff2_of_another_shape_is_read_whole_with_the_same_results(
+    tmp_path: Path, body: str, expected: list[tuple[str, str]]
+) -> None:
+    segments = list(read_segments(write2(tmp_path, body), NONE))
+    assert [(s.id, s.source) for s in segments] == expected
+
+
+def test_xliff2_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "big2.xlf"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(X2_HEAD)
+        for n in range(40_000):
+            text = f"Murieron {n} personas en Alepo, según la ONU " + "x" * 200
+            handle.write(f'<unit id="u{n}">' + seg(text, text) + "</unit>\n")
+        handle.write("</file></xliff>\n")
+    small = write2(tmp_path, "", "small2.xlf")
     count, grown_kb = rss_growth(small, path)
     assert count == 40_000
     assert grown_kb < 30_000, grown_kb

@@ -12,7 +12,7 @@ format     encodings                       empty file           reading
 jsonl      UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        streamed, line by line
 tsv, csv   UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        streamed, row by row
 txt        UTF-8 (BOM ok), UTF-16 w/ BOM   zero segments        lines counted, streamed
-xliff      UTF-8 (BOM ok), UTF-16 w/ BOM   error (not XML)      1.x streamed, 2.x whole
+xliff      UTF-8 (BOM ok), UTF-16 w/ BOM   error (not XML)      checked, then streamed
 tmx        UTF-8 (BOM ok), UTF-16 w/ BOM   error (not XML)      checked, then streamed
 po         UTF-8 (BOM ok) only             zero segments        streamed, entry by entry
 =========  ==============================  ===================  ========================
@@ -21,8 +21,8 @@ Line ends may be LF, CRLF or a lone CR everywhere; invalid UTF-8 and NUL bytes a
 with line, column and byte offset; XML is checked with defusedxml first (``xmlsafe``).
 Line-based readers and PO report errors when they reach the bad line (a PO header problem,
 when ``read_segments`` is called). XML readers fail when ``read_segments`` is called for
-anything the safety and well-formedness pass finds (XLIFF 2 for everything); TMX and XLIFF
-1 report a unit's own problem (no source ``<tuv>``, a duplicate id) when they reach it.
+anything the safety and well-formedness pass finds; TMX and XLIFF report a unit's own
+problem (no source ``<tuv>``, a duplicate id) when they reach it.
 The parallel-text length check fails when ``read_segments`` is called. A report is written
 only when the whole input was read.
 """

@@ -25,7 +25,7 @@ without a source tuv is an error. Ids are the ``tuid`` when present, else the li
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +65,9 @@ class _Languages:
         self.seen: dict[tuple[str, str, str | None, str], None] = {}
 
     def __call__(
-        self, tag: str, attrib: dict[str, str], parent: str, parent_attrib: dict[str, str]
+        self, tag: str, attrib: dict[str, str], ancestors: Sequence[tuple[str, dict[str, str]]]
     ) -> None:
+        parent, parent_attrib = ancestors[-1]
         if tag.endswith("tuv") and parent.endswith("tu"):
             lang = _lang_of(attrib)
             if lang is not None:

@@ -1,11 +1,12 @@
 """XLIFF 1.2 and 2.0, read with translate-toolkit after the ``xmlsafe`` checks.
 
-XLIFF 1.x streams: after the safety pass (``xmlsafe.scan_xml``, which also keeps the
+Both versions stream: after the safety pass (``xmlsafe.scan_xml``, which also keeps the
 ``<file>`` attributes), translate-toolkit checks a copy of the root element as lxml reads it
-and of its ``<file>`` elements (version, namespace), then lxml's ``iterparse`` hands out one
-``<trans-unit>`` at a time, wrapped in translate-toolkit's own ``Xliff1Unit``, and drops it.
-XLIFF 2.x is parsed whole by translate-toolkit (an id there depends on the other segments of
-its ``<unit>``).
+and of its ``<file>`` elements (version, namespace); then lxml's ``iterparse`` hands out one
+``<trans-unit>`` (1.x) or the ``<segment>``s of one ``<unit>`` (2.x) at a time, wrapped in
+translate-toolkit's own ``Xliff1Unit``/``Xliff2Unit``, and drops them. An XLIFF 2 document
+whose segments are not all children of units, in an order that streaming keeps, is parsed
+whole by translate-toolkit (:class:`_SegmentShape` tells during the safety pass).
 
 The version comes from ``<xliff version=...>`` (or, without it, from the namespace).
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,9 @@ FileNode = tuple[Mapping[str, str], Callable[[], int | None]]
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
-    """Check the whole document (streaming); then XLIFF 1.x yields its segments one
-    ``<trans-unit>`` at a time, XLIFF 2.x after parsing the whole document."""
-    info = scan_xml(path, keep=("file",))
+    """Check the whole document (streaming), then yield its segments one unit at a time."""
+    shape = _SegmentShape()
+    info = scan_xml(path, shape, keep=("file",))
     if info.root != "xliff":
         raise InputError(
             str(path),
@@ -70,12 +71,63 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
         )
     if "file" not in info.children:
         raise InputError(str(path), "XLIFF document without any <file> element", line=info.line)
-    if _major_version(path, info) == "2":
+    major = _major_version(path, info)
+    from translate.storage.xliff import xlifffile
+    from translate.storage.xliff2 import Xliff2File
+
+    store_class: Any = Xliff2File if major == "2" else xlifffile
+    # translate-toolkit's checks of the root (version, namespace, a <file> to write to) run
+    # on a copy of the root, as lxml reads it, and of its <file> elements without content
+    try:
+        skeleton, root_line = _skeleton(path, info)
+        store: Any = store_class(io.BytesIO(skeleton))
+    except (etree.LxmlError, ValueError, AssertionError, StopIteration) as exc:
+        raise toolkit_error(path, f"XLIFF {major}", exc) from None
+    if major == "2" and store.namespaced("segment") in shape.irregular:
         return _read_whole_2(path, options)
-    return _read_streamed_1(path, info, options)
+    file_tag = store.namespaced("file")
+    attributes = [attrib for tag, attrib in info.kept if tag == file_tag]
+    nodes: list[FileNode] = [
+        (attrib, functools.partial(child_line, path, file_tag, index))
+        for index, attrib in enumerate(attributes)
+    ]
+    files = _files(path, nodes, major, options, info.attrib, root_line)
+    units = functools.partial(_units, path, store, major)
+    return _segments(path, units, major, files, store.namespace)
+
+
+class _SegmentShape:
+    """Whether an XLIFF 2 document can be streamed ``<unit>`` by ``<unit>`` with
+    translate-toolkit's results: it takes every ``<segment>`` (wherever it is) in document
+    order, with the element around it as its unit. Handing out each ``<unit>``'s segments
+    when it ends gives that order as long as every ``<segment>`` sits in a ``<unit>`` of its
+    namespace and no element further out has had a ``<segment>`` of its own before it. A
+    watcher of :func:`scan_xml`; ``irregular`` holds the segment tags (Clark) that break this.
+    """
+
+    def __init__(self) -> None:
+        self.marked: list[int] = []
+        """Depths (the root is 0), increasing, of the open elements that have had a segment
+        as a child."""
+        self.irregular: set[str] = set()
+
+    def __call__(
+        self, tag: str, attrib: dict[str, str], ancestors: Sequence[tuple[str, dict[str, str]]]
+    ) -> None:
+        depth = len(ancestors)
+        marked = self.marked
+        while marked and marked[-1] >= depth:
+            marked.pop()  # that element has ended
+        if tag == "segment" or tag.endswith("}segment"):
+            unit = tag[: -len("segment")] + "unit"
+            if ancestors[-1][0] != unit or (marked and marked[0] < depth - 1):
+                self.irregular.add(tag)
+            if not marked or marked[-1] != depth - 1:
+                marked.append(depth - 1)
 
 
 def _read_whole_2(path: Path, options: ReadOptions) -> Iterator[Segment]:
+    """XLIFF 2 parsed whole by translate-toolkit (segments outside the usual shape)."""
     from translate.storage.xliff2 import Xliff2File
 
     try:
@@ -97,35 +149,15 @@ def _read_whole_2(path: Path, options: ReadOptions) -> Iterator[Segment]:
     return iter(list(_segments(path, units, "2", files, store.namespace)))
 
 
-def _read_streamed_1(path: Path, info: XmlInfo, options: ReadOptions) -> Iterator[Segment]:
-    from translate.storage.xliff import xlifffile
-
-    # translate-toolkit's checks of the root (version, namespace, a <file> to write to) run
-    # on a copy of the root, as lxml reads it, and of its <file> elements without content
-    try:
-        store: Any = xlifffile(io.BytesIO(_skeleton(path, info)))
-    except (etree.LxmlError, ValueError, AssertionError, StopIteration) as exc:
-        raise toolkit_error(path, "XLIFF 1", exc) from None
-    namespace = store.namespace
-    file_tag = store.namespaced("file")
-    attributes = [attrib for tag, attrib in info.kept if tag == file_tag]
-    nodes: list[FileNode] = [
-        (attrib, functools.partial(child_line, path, file_tag, index))
-        for index, attrib in enumerate(attributes)
-    ]
-    files = _files(path, nodes, "1", options, info.attrib, info.line)
-    return _segments(path, lambda: _units_1(path, store, file_tag), "1", files, namespace)
-
-
 def _line_of(element: Any) -> int | None:
     line: int | None = element.sourceline
     return line
 
 
-def _skeleton(path: Path, info: XmlInfo) -> bytes:
+def _skeleton(path: Path, info: XmlInfo) -> tuple[bytes, int | None]:
     """The root element as lxml reads it (tag, namespaces, attributes: an XML declaration or
     root tag that lxml refuses fails here, as it did when translate-toolkit parsed the whole
-    file), holding empty copies of its ``<file>`` children."""
+    file), holding empty copies of its ``<file>`` children; and lxml's line of the root."""
     events = etree.iterparse(
         Unnamed(path), events=("start",), strip_cdata=False, resolve_entities=False, no_network=True
     )
@@ -137,24 +169,30 @@ def _skeleton(path: Path, info: XmlInfo) -> bytes:
         for _ in events:
             pass
         raise
+    line: int | None = read.sourceline
     del events, read
     for child, attrib in info.kept:
         etree.SubElement(root, child, attrib)
-    return bytes(etree.tostring(root))
+    return bytes(etree.tostring(root)), line
 
 
-def _units_1(path: Path, store: Any, file_tag: str) -> Iterator[tuple[Any, int | None]]:
-    """``(unit, index of its <file>)`` for each ``<trans-unit>``, in document order, parsed
-    incrementally: a unit (and any nested in it) is dropped once handed out. The index is
-    ``None`` for a unit whose nearest ``<file>`` is not a child of the root."""
+def _units(path: Path, store: Any, major: str) -> Iterator[tuple[Any, int | None]]:
+    """``(translate-toolkit unit, index of its <file>)`` in document order, parsed
+    incrementally: XLIFF 1 a ``<trans-unit>`` (and any nested in it), XLIFF 2 the
+    ``<segment>``s of a ``<unit>``, dropped once handed out. The index is ``None`` for a unit
+    whose nearest ``<file>`` is not a child of the root."""
     from translate.storage.xliff import Xliff1Unit
+    from translate.storage.xliff2 import Xliff2Unit
 
-    unit_tag = store.namespaced(Xliff1Unit.rootNode)
+    unit_class: Any = Xliff2Unit if major == "2" else Xliff1Unit
+    item_tag = store.namespaced(unit_class.rootNode)  # <segment> or <trans-unit>
+    outer_tag = store.namespaced("unit") if major == "2" else item_tag
+    file_tag = store.namespaced("file")
     file_index: dict[Any, int] = {}
     events = etree.iterparse(
         Unnamed(path),
         events=("start", "end"),
-        tag=(file_tag, unit_tag),
+        tag=(file_tag, outer_tag),
         strip_cdata=False,
         resolve_entities=False,
         no_network=True,
@@ -166,10 +204,16 @@ def _units_1(path: Path, store: Any, file_tag: str) -> Iterator[tuple[Any, int |
                 if event == "start" and parent is not None and parent.getparent() is None:
                     file_index[element] = len(file_index)
                 continue
-            if event == "start" or next(element.iterancestors(unit_tag), None) is not None:
+            if event == "start":
+                continue
+            if major == "2":
+                nodes = element.iterchildren(item_tag)
+            elif next(element.iterancestors(item_tag), None) is not None:
                 continue  # a <trans-unit> inside one: handed out with the outer one, in order
-            for node in element.iter(unit_tag):
-                unit = Xliff1Unit.createfromxmlElement(node)
+            else:
+                nodes = element.iter(item_tag)
+            for node in nodes:
+                unit = unit_class.createfromxmlElement(node)
                 unit.namespace = store.namespace
                 unit._store = store
                 owner = next(node.iterancestors(file_tag), None)
@@ -180,7 +224,7 @@ def _units_1(path: Path, store: Any, file_tag: str) -> Iterator[tuple[Any, int |
                 while element.getprevious() is not None:
                     del parent[0]
     except etree.LxmlError as exc:
-        raise toolkit_error(path, "XLIFF 1", exc) from None
+        raise toolkit_error(path, f"XLIFF {major}", exc) from None
 
 
 def _major_version(path: Path, info: XmlInfo) -> str:

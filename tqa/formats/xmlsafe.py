@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,9 +63,10 @@ class XmlInfo:
     (tags in Clark notation), in order."""
 
 
-Watch = Callable[[str, dict[str, str], str, dict[str, str]], None]
-"""Called with ``(tag, attributes, parent tag, parent attributes)`` of each element below the
-root, tags in Clark notation (``{namespace}local``)."""
+Watch = Callable[[str, dict[str, str], Sequence[tuple[str, dict[str, str]]]], None]
+"""Called with ``(tag, attributes, open elements)`` for each element below the root: the open
+elements are its ancestors, ``(tag, attributes)`` from the root down to its parent (a view,
+valid during the call only). Tags in Clark notation (``{namespace}local``)."""
 
 
 class _Recorder:
@@ -104,7 +105,7 @@ class _Recorder:
                 self.kept.append((tag, dict(attrib)))
         if self.watch is not None:
             if self.depth:
-                self.watch(tag, attrib, *self.open[-1])
+                self.watch(tag, attrib, self.open)
             self.open.append((tag, attrib))
         self.depth += 1
 
