@@ -11,9 +11,9 @@ Every XML file goes through three gates:
 3. Well-formedness: any syntax error is reported with its line and column (1-based).
 
 The three gates stream the file (a line, then a block of bytes at a time): :func:`scan_xml`
-keeps only what it learns about the root element, so a reader that streams too (TMX) never
-holds the document. :func:`load_xml` also returns the bytes, for readers that hand the whole
-document to translate-toolkit (XLIFF).
+keeps only what it learns about the root element and what a watcher records, so the readers,
+which stream too (TMX, XLIFF), never hold the document. lxml then reads the file again
+through :class:`Unnamed`; :func:`child_line` finds lxml's line of a root child for an error.
 """
 
 from __future__ import annotations
@@ -123,12 +123,6 @@ class _Recorder:
 
 _BLOCK = 1 << 20
 """Bytes fed to the XML parser at a time."""
-
-
-def load_xml(path: Path) -> tuple[XmlInfo, bytes]:
-    """:func:`scan_xml`, and the file's bytes for translate-toolkit."""
-    info = scan_xml(path)
-    return info, path.read_bytes()
 
 
 def scan_xml(path: Path, watch: Watch | None = None, keep: Collection[str] = ()) -> XmlInfo:
