@@ -206,7 +206,9 @@ class Unnamed:
 
     def __del__(self) -> None:
         # a parse given up early (an error, the first element only) still closes the file
-        self.handle.close()
+        handle = getattr(self, "handle", None)  # absent if the file could not be opened
+        if handle is not None:
+            handle.close()
 
 
 def child_line(path: Path, tag: str, index: int = 0) -> int | None:
