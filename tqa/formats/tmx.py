@@ -4,7 +4,7 @@ The ``xmlsafe`` checks run over the whole file first (streaming too), so a malfo
 unsafe file fails before any segment. Then lxml parses the file again incrementally: each
 ``<tu>`` is wrapped in translate-toolkit's ``tmxunit`` (its text extraction, inline codes and
 ``xml:space`` rules), turned into a segment and dropped, so memory does not grow with the
-file. Without ``--tgt-lang``, one more pass reads the languages of every ``<tu>`` first.
+file. Without ``--tgt-lang``, the safety pass also gathers the languages of the ``<tuv>``s.
 
 One segment per ``<tu>``. Languages:
 
@@ -35,7 +35,15 @@ from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions
 from tqa.formats.ids import SeenIds
-from tqa.formats.xmlsafe import Unnamed, XmlInfo, child_line, scan_xml, toolkit_error
+from tqa.formats.xmlsafe import (
+    XmlInfo,
+    child_line,
+    iterparse,
+    namespaced,
+    release,
+    scan_xml,
+    toolkit_error,
+)
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -75,7 +83,7 @@ class _Languages:
 
     def pairs(self, namespace: str | None) -> list[tuple[str | None, str]]:
         """``(srclang of the <tu>, language)`` for the ``<tuv>`` of the document's namespace."""
-        tuv, tu = _namespaced(namespace, "tuv"), _namespaced(namespace, "tu")
+        tuv, tu = namespaced(namespace, "tuv"), namespaced(namespace, "tu")
         return [(src, lang) for tag, parent, src, lang in self.seen if tag == tuv and parent == tu]
 
 
@@ -93,7 +101,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
     if info.namespace != (namespace or ""):
         # translate-toolkit looks for <tmx> in the root's default namespace only
         raise toolkit_error(path, "TMX", AssertionError())
-    header_tag = _namespaced(namespace, "header")
+    header_tag = namespaced(namespace, "header")
     found = next((attrib for tag, attrib in info.kept if tag == header_tag), None)
     header = _Header(path, header_tag, found) if found is not None else None
     header_src = header.get("srclang") if header is not None else None
@@ -108,37 +116,22 @@ def read(path: Path, options: ReadOptions) -> Iterator[Segment]:
     return _segments(path, info, file_src, target)
 
 
-def _namespaced(namespace: str | None, name: str) -> str:
-    return f"{{{namespace}}}{name}" if namespace else name
-
-
 def _units(path: Path, info: XmlInfo) -> Iterator[Any]:
     """translate-toolkit's ``tmxunit`` for each ``<tu>`` of the file, in document order,
     parsed incrementally: a ``<tu>`` (and any nested in it) is dropped once handed out."""
     from translate.storage.tmx import tmxunit
 
     namespace = info.default_namespace
-    tag = _namespaced(namespace, "tu")
-    # the parser options translate-toolkit uses for untrusted files
-    events = etree.iterparse(
-        Unnamed(path),
-        events=("end",),
-        tag=tag,
-        strip_cdata=False,
-        resolve_entities=False,
-        no_network=True,
-    )
+    tag = namespaced(namespace, "tu")
     try:
-        for _event, element in events:
+        for _event, element in iterparse(path, ("end",), tag):
             if next(element.iterancestors(tag), None) is not None:
                 continue  # a <tu> inside a <tu>: handed out with the outer one, in order
             for node in element.iter(tag):
                 unit = tmxunit.createfromxmlElement(node)
                 unit.namespace = namespace
                 yield unit
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     except etree.LxmlError as exc:
         raise toolkit_error(path, "TMX", exc) from None
 

@@ -43,7 +43,15 @@ from tqa.core.model import Origin, Segment
 from tqa.errors import InputError
 from tqa.formats import ReadOptions, require_langs
 from tqa.formats.ids import SeenIds
-from tqa.formats.xmlsafe import Unnamed, XmlInfo, child_line, scan_xml, toolkit_error
+from tqa.formats.xmlsafe import (
+    XmlInfo,
+    child_line,
+    iterparse,
+    namespaced,
+    release,
+    scan_xml,
+    toolkit_error,
+)
 
 _NS_PREFIX = "urn:oasis:names:tc:xliff:document:"
 
@@ -158,9 +166,7 @@ def _skeleton(path: Path, info: XmlInfo) -> tuple[bytes, int | None]:
     """The root element as lxml reads it (tag, namespaces, attributes: an XML declaration or
     root tag that lxml refuses fails here, as it did when translate-toolkit parsed the whole
     file), holding empty copies of its ``<file>`` children; and lxml's line of the root."""
-    events = etree.iterparse(
-        Unnamed(path), events=("start",), strip_cdata=False, resolve_entities=False, no_network=True
-    )
+    events = iterparse(path, ("start",))
     _, read = next(events)
     try:
         root = etree.Element(read.tag, dict(read.attrib), nsmap=read.nsmap)
@@ -189,16 +195,8 @@ def _units(path: Path, store: Any, major: str) -> Iterator[tuple[Any, int | None
     outer_tag = store.namespaced("unit") if major == "2" else item_tag
     file_tag = store.namespaced("file")
     file_index: dict[Any, int] = {}
-    events = etree.iterparse(
-        Unnamed(path),
-        events=("start", "end"),
-        tag=(file_tag, outer_tag),
-        strip_cdata=False,
-        resolve_entities=False,
-        no_network=True,
-    )
     try:
-        for event, element in events:
+        for event, element in iterparse(path, ("start", "end"), (file_tag, outer_tag)):
             if element.tag == file_tag:
                 parent = element.getparent()
                 if event == "start" and parent is not None and parent.getparent() is None:
@@ -218,11 +216,7 @@ def _units(path: Path, store: Any, major: str) -> Iterator[tuple[Any, int | None
                 unit._store = store
                 owner = next(node.iterancestors(file_tag), None)
                 yield unit, file_index.get(owner) if owner is not None else None
-            element.clear()
-            parent = element.getparent()
-            if parent is not None and parent.getparent() is not None:
-                while element.getprevious() is not None:
-                    del parent[0]
+            release(element)
     except etree.LxmlError as exc:
         raise toolkit_error(path, f"XLIFF {major}", exc) from None
 
@@ -345,16 +339,12 @@ def _ids(unit: Any, major: str, meta: _File, several: bool) -> tuple[str | None,
 def _reference(element: Any, namespace: str | None) -> str | None:
     """XLIFF 1.2: the target of an ``<alt-trans alttranstype="reference">``, the spec's way of
     carrying a reference translation with a unit (XLIFF 2.0 has no such element)."""
-    for alt in element.iterchildren(_namespaced(namespace, "alt-trans")):
+    for alt in element.iterchildren(namespaced(namespace, "alt-trans")):
         if alt.get("alttranstype") == "reference":
-            target = alt.find(_namespaced(namespace, "target"))
+            target = alt.find(namespaced(namespace, "target"))
             if target is not None:
                 return "".join(target.itertext())
     return None
-
-
-def _namespaced(namespace: str | None, name: str) -> str:
-    return f"{{{namespace}}}{name}" if namespace else name
 
 
 def _is_fuzzy(unit: Any, major: str) -> bool:

@@ -53,14 +53,17 @@ class XmlInfo:
     """Line of the root element's start tag."""
     children: tuple[str, ...] = ()
     """Local names of the root's child elements, in order."""
-    default_namespace: str | None = None
-    """The default namespace the root element declares (``xmlns="..."``), if any."""
     namespaces: tuple[tuple[str, str], ...] = ()
     """``(prefix, uri)`` of every namespace the root element declares, in order (``""``: the
     default namespace)."""
     kept: tuple[tuple[str, dict[str, str]], ...] = ()
     """``(tag, attributes)`` of the root's children whose local name the caller asked for
     (tags in Clark notation), in order."""
+
+    @property
+    def default_namespace(self) -> str | None:
+        """The default namespace the root element declares (``xmlns="..."``), if any."""
+        return next((uri for prefix, uri in self.namespaces if not prefix), None)
 
 
 Watch = Callable[[str, dict[str, str], Sequence[tuple[str, dict[str, str]]]], None]
@@ -84,14 +87,11 @@ class _Recorder:
         self.children: list[str] = []
         self.kept: list[tuple[str, dict[str, str]]] = []
         self.namespaces: list[tuple[str, str]] = []
-        self.default_namespace: str | None = None
         self.parser: Any = None
 
     def start_ns(self, prefix: str, uri: str) -> None:
         if self.depth == 0:
             self.namespaces.append((prefix or "", uri))
-            if not prefix:
-                self.default_namespace = uri
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.depth == 0:
@@ -185,7 +185,6 @@ def scan_xml(path: Path, watch: Watch | None = None, keep: Collection[str] = ())
         attrib=recorder.attrib,
         line=recorder.line,
         children=tuple(recorder.children),
-        default_namespace=recorder.default_namespace,
         namespaces=tuple(recorder.namespaces),
         kept=tuple(recorder.kept),
     )
@@ -211,15 +210,41 @@ class Unnamed:
             handle.close()
 
 
+def namespaced(namespace: str | None, name: str) -> str:
+    """``name`` in Clark notation in ``namespace`` (as translate-toolkit's stores write it)."""
+    return f"{{{namespace}}}{name}" if namespace else name
+
+
+def iterparse(path: Path, events: tuple[str, ...], tag: str | tuple[str, ...] | None = None) -> Any:
+    """lxml's incremental parse of ``path`` with the options translate-toolkit uses for
+    untrusted files (no entity resolution, no network, CDATA kept), through :class:`Unnamed`."""
+    return etree.iterparse(
+        Unnamed(path),
+        events=events,
+        tag=tag,
+        strip_cdata=False,
+        resolve_entities=False,
+        no_network=True,
+    )
+
+
+def release(element: Any) -> None:
+    """Free an element handed out by :func:`iterparse` and the siblings parsed before it
+    (the root's own children stay: readers look them up, e.g. a ``<file>``)."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None and parent.getparent() is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
 def child_line(path: Path, tag: str, index: int = 0) -> int | None:
     """The line lxml gives the ``index``-th child of the root element with ``tag`` (Clark
     notation): where its start tag ends, as in translate-toolkit's trees (the safety pass
     sees where it begins). For error messages only: it parses up to that child, dropping
     whatever lies deeper than the root's children."""
     seen = 0
-    for event, element in etree.iterparse(
-        Unnamed(path), events=("start", "end"), resolve_entities=False, no_network=True
-    ):
+    for event, element in iterparse(path, ("start", "end")):
         parent = element.getparent()
         if parent is None or parent.getparent() is not None:
             if event == "end" and parent is not None:
