@@ -17,6 +17,11 @@ Segments/s is N divided by the wall time of the whole process (start-up, parsing
 included, as for pofilter). Peak RSS is the largest resident set of the process
 (``wait4``); with worker processes the sum over the process tree is sampled too. The ratios
 compare every tqa run of (a) and (b) with pofilter on the PO files of the same data.
+
+Before and after the runs it measures how much parallel work the machine really gives: the
+same pure-Python loop in one process, then in as many processes as there are CPUs at once.
+On a shared virtual machine "2 CPUs" can at times do little more than one (seen here: 1.0 to
+1.9), and the ``--jobs`` figures mean little without that number.
 """
 
 from __future__ import annotations
@@ -101,6 +106,33 @@ def measure(command: list[str], size: int) -> tuple[float, float, float, int]:
         tail = stderr.decode("utf-8", "replace")[-2000:]
         raise RuntimeError(f"{' '.join(command)} exited {code}:\n{tail}")
     return seconds, usage.ru_maxrss / 1024, peak_tree / 1024, code
+
+
+_SPIN = "import time\nt = time.process_time()\nx = 0\nfor i in range({n}): x += i\n"
+
+
+def _spin(processes: int, loops: int) -> float:
+    """Wall seconds for ``processes`` copies of the same pure-Python loop run at once."""
+    command = [sys.executable, "-c", _SPIN.format(n=loops)]
+    start = time.perf_counter()
+    running = [subprocess.Popen(command) for _ in range(processes)]
+    for proc in running:
+        proc.wait()
+    return time.perf_counter() - start
+
+
+def effective_cpus(alone: float, together: float, processes: int) -> float:
+    """How many CPUs' worth of work ``processes`` simultaneous copies of a job got done:
+    ``processes`` when they all ran as fast as one alone, 1 when they queued for one CPU."""
+    return processes * alone / together
+
+
+def parallel_capacity(processes: int, loops: int = 20_000_000, trials: int = 3) -> float:
+    """Median of ``trials`` measurements of :func:`effective_cpus` (about 1 s of CPU each)."""
+    values = sorted(
+        effective_cpus(_spin(1, loops), _spin(processes, loops), processes) for _ in range(trials)
+    )
+    return values[len(values) // 2]
 
 
 def dataset(size: int, work: Path) -> Path:
@@ -188,6 +220,13 @@ def table(figures: list[Figure]) -> str:
     return "\n".join([*lines, *ratios(figures)])
 
 
+def capacity_line(cpus: int, capacity: float, when: str) -> str:
+    return (
+        f"parallel capacity {when}: {cpus} CPU-bound processes at once did the work of "
+        f"{capacity:.2f} alone (ideal {cpus:.2f})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated N values")
@@ -212,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         check=True,
         env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     )
+    cpus = os.cpu_count() or 1
+    before = parallel_capacity(cpus) if cpus > 1 else 1.0
+    print(capacity_line(cpus, before, "before the runs"), file=sys.stderr, flush=True)
     figures: list[Figure] = []
     for size in sizes:
         data = dataset(size, work)
@@ -232,9 +274,16 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                     flush=True,
                 )
+    after = parallel_capacity(cpus) if cpus > 1 else 1.0
     print(table(figures))
+    print(capacity_line(cpus, before, "before the runs"))
+    print(capacity_line(cpus, after, "after them"))
     if args.json is not None:
-        payload = {"cpus": os.cpu_count(), "figures": [asdict(f) for f in figures]}
+        payload = {
+            "cpus": cpus,
+            "effective_cpus": {"before": round(before, 2), "after": round(after, 2)},
+            "figures": [asdict(f) for f in figures],
+        }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 

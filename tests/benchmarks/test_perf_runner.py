@@ -48,3 +48,16 @@ def test_ratios_compare_each_tqa_run_with_the_matching_pofilter_run() -> None:
         "N=100: tqa a numbers (jsonl, 2 jobs) / pofilter a numbers (po): 1.25x",
         "N=100: tqa b rules (po, 1 job) / pofilter b default (po): 0.25x",
     ]
+
+
+def test_effective_cpus_is_the_work_done_at_once_in_units_of_one_process() -> None:
+    assert run.effective_cpus(1.0, 1.0, 2) == 2.0  # two copies as fast as one alone
+    assert run.effective_cpus(1.0, 2.0, 2) == 1.0  # they queued for one CPU
+    assert run.effective_cpus(1.5, 2.0, 2) == 1.5
+
+
+def test_capacity_line_names_the_ideal() -> None:
+    assert run.capacity_line(2, 1.234, "after them") == (
+        "parallel capacity after them: 2 CPU-bound processes at once did the work of 1.23 "
+        "alone (ideal 2.00)"
+    )
