@@ -108,7 +108,7 @@ def measure(command: list[str], size: int) -> tuple[float, float, float, int]:
     return seconds, usage.ru_maxrss / 1024, peak_tree / 1024, code
 
 
-_SPIN = "import time\nt = time.process_time()\nx = 0\nfor i in range({n}): x += i\n"
+_SPIN = "x = 0\nfor i in range({n}): x += i\n"
 
 
 def _spin(processes: int, loops: int) -> float:
