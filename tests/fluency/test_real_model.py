@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -56,10 +58,37 @@ def test_fluent_outscores_shuffled(scorer: LMScorer, lang: str) -> None:
 
 def test_real_tokenizer_gets_exactly_one_bos(scorer: LMScorer) -> None:
     ids = scorer.encode(SENTENCES["en"])
-    assert ids[0] == scorer.tokenizer.bos_token_id == 2
+    assert ids[0] == scorer.tokenizer.bos_id == 2
     assert ids.count(2) == 1
     assert scorer.fast is True
     assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_the_converted_tokenizer_file_gives_the_ids_of_the_tokenizer_class(
+    scorer: LMScorer,
+) -> None:
+    """The default model's tokenizer is read straight from ``tokenizer.json`` (a third of
+    the start-up): on every calibration sentence (eight languages) and the seed article,
+    its ids and special tokens are those of transformers' own Gemma tokenizer."""
+    import transformers
+
+    assert scorer.tokenizer.backend == "tokenizers"
+    folder = loader.convert_gguf(loader.resolve(None).manifest)  # type: ignore[arg-type]
+    reference = loader.transformers_encoder(
+        transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    )
+    ours = scorer.tokenizer
+    assert (ours.bos_id, ours.eos_id, ours.pad_id) == (2, 1, 0)
+    assert (reference.bos_id, reference.eos_id, reference.pad_id) == (2, 1, 0)
+    texts = [*SENTENCES.values(), " two  spaces", "tab\there", "line\nbreak", "<bos> in text"]
+    for path in sorted(Path("models/calibration").glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    for line in Path("seeds/aleppo.es-en.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        texts += [row["source"], row["target"]]
+    assert len(texts) > 1000
+    differ = [t for t in texts if ours.encode(t) != reference.encode(t)]
+    assert differ == []
 
 
 def test_batched_equals_naive_on_the_real_model(scorer: LMScorer) -> None:

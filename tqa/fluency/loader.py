@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,72 @@ class ModelSource:
     path: Path | None = None
 
 
+@dataclass(frozen=True)
+class Encoder:
+    """What scoring needs of a tokenizer: a text's ids (no special tokens added), and the
+    ids of the beginning-of-text, end-of-text and padding tokens (``None`` when it has none).
+    """
+
+    encode: Callable[[str], list[int]]
+    bos_id: int | None
+    eos_id: int | None
+    pad_id: int | None
+    backend: str
+    """``"transformers"`` (the tokenizer class the folder names) or ``"tokenizers"``
+    (``tokenizer.json`` read straight by the tokenizers library)."""
+
+
+def transformers_encoder(tokenizer: Any) -> Encoder:
+    """An :class:`Encoder` over a loaded transformers tokenizer."""
+
+    def encode(text: str) -> list[int]:
+        return list(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    return Encoder(
+        encode,
+        tokenizer.bos_token_id,
+        tokenizer.eos_token_id,
+        tokenizer.pad_token_id,
+        "transformers",
+    )
+
+
+def saved_encoder(folder: Path) -> Encoder | None:
+    """An :class:`Encoder` from the ``tokenizer.json`` and ``tokenizer_config.json`` that
+    ``save_pretrained`` wrote, read by the tokenizers library alone; ``None`` when they are
+    missing or unreadable.
+
+    For Gemma 3 this takes about a third of the time of ``AutoTokenizer.from_pretrained``,
+    which parses the 33 MB file in Python and rebuilds the tokenizer from its vocabulary.
+    Only for folders that tqa wrote itself (:func:`convert_gguf`), where ``tokenizer.json``
+    is the serialised tokenizer of the same class: a folder from elsewhere may hold a file
+    that its tokenizer class overrides, so those load through transformers.
+    """
+    try:
+        config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+        from tokenizers import Tokenizer
+
+        raw = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    except Exception:  # tokenizers raises a plain Exception for a bad file
+        return None
+    if not isinstance(config, dict):
+        return None
+
+    def special(name: str) -> int | None:
+        value = config.get(name)
+        if isinstance(value, dict):  # the older AddedToken form
+            value = value.get("content")
+        return raw.token_to_id(value) if isinstance(value, str) else None
+
+    def encode(text: str) -> list[int]:
+        ids: list[int] = raw.encode(text, add_special_tokens=False).ids
+        return ids
+
+    return Encoder(
+        encode, special("bos_token"), special("eos_token"), special("pad_token"), "tokenizers"
+    )
+
+
 @dataclass
 class LoadedModel:
     """A model ready to score, with the key that identifies its weights in caches."""
@@ -47,7 +114,7 @@ class LoadedModel:
     name: str
     key: str
     model: Any
-    tokenizer: Any
+    tokenizer: Encoder
     device: str
 
 
@@ -249,8 +316,12 @@ def load(source: ModelSource, device: str = "cpu") -> LoadedModel:
     transformers = _transformers()
     import torch
 
+    encoder = saved_encoder(folder) if source.kind == "gguf-package" else None
     try:
-        tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        if encoder is None:
+            encoder = transformers_encoder(
+                transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+            )
         model = transformers.AutoModelForCausalLM.from_pretrained(
             str(folder), local_files_only=True, dtype=torch.float32
         )
@@ -259,4 +330,4 @@ def load(source: ModelSource, device: str = "cpu") -> LoadedModel:
     model.eval()
     if device != "cpu":
         model.to(device)
-    return LoadedModel(name=source.name, key=key, model=model, tokenizer=tokenizer, device=device)
+    return LoadedModel(name=source.name, key=key, model=model, tokenizer=encoder, device=device)

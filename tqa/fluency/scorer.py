@@ -80,9 +80,8 @@ class LMScorer:
         self.position_block = position_block
         self.cache = cache
         tok = self.tokenizer
-        bos = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
-        self.bos_id: int | None = bos
-        pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+        self.bos_id: int | None = tok.bos_id if tok.bos_id is not None else tok.eos_id
+        pad = tok.pad_id if tok.pad_id is not None else tok.eos_id
         self.pad_id: int = int(pad) if pad is not None else 0
         self.softcap: float | None = getattr(self.model.config, "final_logit_softcapping", None)
         self.fast = fast and self._fast_path_agrees()
@@ -94,8 +93,7 @@ class LMScorer:
         return f"{self.loaded.key}:bos-v1:max{self.max_tokens}"
 
     def encode(self, text: str) -> list[int]:
-        ids: list[int] = list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
-        ids = ids[: self.max_tokens]
+        ids = self.tokenizer.encode(text)[: self.max_tokens]
         return ids if self.bos_id is None else [int(self.bos_id), *ids]
 
     def score(self, texts: Sequence[str]) -> list[TextScore | None]:
