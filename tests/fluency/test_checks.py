@@ -257,6 +257,42 @@ def test_tqa502_examples(source: str, target: str, expected: list[tuple[int, int
     assert found == expected
 
 
+def _fluency_run(folder: Path, targets: list[str]) -> list[tuple[list[str], dict[str, object]]]:
+    context = RunContext(fluency_model=str(folder), threads=1)
+    plan = build_checks(Config(), context, select=["TQA501"])
+    segments = [Segment(str(i), "x", t, "es", "en") for i, t in enumerate(targets)]
+    return [([f.code for f in r.findings], r.scores) for r in Pipeline(plan.checks).run(segments)]
+
+
+def test_a_rerun_answered_by_the_score_cache_loads_no_model(
+    tiny_gpt2: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "cache"))
+    loads: list[str] = []
+    real_load = loader.load
+
+    def counting(source: loader.ModelSource, device: str = "cpu") -> loader.LoadedModel:
+        loads.append(source.name)
+        return real_load(source, device)
+
+    monkeypatch.setattr(loader, "load", counting)
+    story = ["The army retook the city.", "", "Talks resume on Monday in Geneva."]
+    first = _fluency_run(tiny_gpt2, story)
+    assert len(loads) == 1
+    assert [sorted(scores) for _, scores in first] == [
+        ["lm_logprob", "perplexity"],
+        [],
+        ["lm_logprob", "perplexity"],
+    ]
+    again = _fluency_run(tiny_gpt2, story)  # a new run (new context), every text cached
+    assert again == first
+    assert len(loads) == 1
+    edited = _fluency_run(tiny_gpt2, [story[0], "Talks resume on Tuesday in Geneva."])
+    assert len(loads) == 2  # one text the cache lacks: the model is needed again
+    assert edited[0] == first[0]
+    assert edited[1][1] != first[2][1]
+
+
 def test_a_model_that_fails_to_load_is_tried_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -269,8 +305,8 @@ def test_a_model_that_fails_to_load_is_tried_once(
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
     monkeypatch.setattr(loader, "load", broken)
     plan = build_checks(Config(), RunContext(fluency_model=str(tmp_path)), select=["TQA501"])
-    segments = [Segment(str(i), "a", f"Target {i}.", "es", "en") for i in range(3)]
-    results = list(Pipeline(plan.checks).run(segments))
+    segments = [Segment(str(i), "a", f"Target {i}.", "es", "en") for i in range(150)]
+    results = list(Pipeline(plan.checks).run(segments))  # three chunks of up to 64
     assert calls == ["cpu"]
-    assert [[f.code for f in r.findings] for r in results] == [["TQA001"]] * 3
+    assert [[f.code for f in r.findings] for r in results] == [["TQA001"]] * 150
     assert "broken weights" in results[0].findings[0].message

@@ -2,7 +2,8 @@
 
 TQA501 scores every target with a local causal language model (see ``tqa.fluency``) and flags
 outliers; TQA502 finds repetition loops without any model. This module imports neither torch
-nor transformers: the model is loaded lazily, on the first batch, through the run context.
+nor transformers: the model is loaded lazily, through the run context, for the first text
+whose score is not already in the score cache (a re-run of an unchanged story loads no model).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _MIN_SPREAD = 0.5
 class FluencyModel:
     """What TQA501 shares across a run: the scorer and the calibration (or None)."""
 
-    scorer: Any  # tqa.fluency.scorer.LMScorer (kept untyped to avoid importing torch)
+    scorer: Any  # tqa.fluency.scorer.LazyScorer (kept untyped to avoid importing torch)
     calibration: Any  # tqa.fluency.calibration.Calibration | None
 
 
@@ -45,15 +46,22 @@ def load_fluency_model(
         from tqa.fluency.calibration import Calibration, CalibrationError
         from tqa.fluency.manifest import calibration_path
         from tqa.fluency.paths import cache_dir
-        from tqa.fluency.scorer import LMScorer
+        from tqa.fluency.scorer import LazyScorer, LMScorer, score_key
 
         source = loader.resolve(context.fluency_model)
-        loaded = loader.load(source, device=context.device)
-        scorer = LMScorer(
-            loaded, batch_size=batch_size, max_tokens=max_tokens, threads=context.threads
-        )
+        key = loader.model_key(source)
+        cache = None
         if context.use_cache:
-            scorer.cache = ScoreCache(cache_dir() / "scores.sqlite3", scorer.key)
+            cache = ScoreCache(cache_dir() / "scores.sqlite3", score_key(key, max_tokens))
+
+        def load() -> LMScorer:
+            loaded = loader.load(source, device=context.device)
+            scorer = LMScorer(
+                loaded, batch_size=batch_size, max_tokens=max_tokens, threads=context.threads
+            )
+            scorer.cache = cache
+            return scorer
+
         calibration = None
         path = calibration_path(source.name)
         if path is not None:
@@ -62,7 +70,7 @@ def load_fluency_model(
             except CalibrationError as exc:
                 log.warning("%s", exc)
             else:
-                if calibration.model_key != loaded.key:
+                if calibration.model_key != key:
                     log.warning(
                         "%s was computed for another model checksum: ignored "
                         "(run: tqa models calibrate %s)",
@@ -70,7 +78,7 @@ def load_fluency_model(
                         source.name,
                     )
                     calibration = None
-        return FluencyModel(scorer, calibration)
+        return FluencyModel(LazyScorer(cache, load), calibration)
 
     return context.resource(resource_key(context, batch_size, max_tokens), build)
 

@@ -173,6 +173,16 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def model_key(source: ModelSource) -> str:
+    """The key of a model's weights in the score cache and calibrations, known without
+    loading it: the packaged file's sha256 (checked when it is assembled), or the
+    :func:`folder_fingerprint` of a local folder."""
+    if source.manifest is not None:
+        return source.manifest.sha256
+    assert source.path is not None
+    return folder_fingerprint(source.path)
+
+
 def folder_fingerprint(path: Path) -> str:
     """A cheap content key for a local model folder.
 
@@ -308,11 +318,10 @@ def load(source: ModelSource, device: str = "cpu") -> LoadedModel:
     if source.kind == "gguf-package":
         assert source.manifest is not None
         folder = convert_gguf(source.manifest)
-        key = source.manifest.sha256
     else:
         assert source.path is not None
         folder = source.path
-        key = folder_fingerprint(folder)
+    key = model_key(source)
     transformers = _transformers()
     import torch
 

@@ -22,9 +22,10 @@ biases the fast path does not know) falls back to the plain path.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from tqa.errors import TqaError
 from tqa.fluency.cache import ScoreCache, TextScore
 from tqa.fluency.loader import LoadedModel
 
@@ -47,6 +48,50 @@ def right_pad(sequences: Sequence[Sequence[int]], pad_id: int) -> tuple[Any, Any
         ids[row, : len(seq)] = torch.tensor(list(seq), dtype=torch.long)
         mask[row, : len(seq)] = 1
     return ids, mask
+
+
+def score_key(model_key: str, max_tokens: int) -> str:
+    """The score-cache key of a model (:func:`tqa.fluency.loader.model_key`) scored with
+    ``max_tokens``."""
+    return f"{model_key}:bos-v1:max{max_tokens}"
+
+
+class LazyScorer:
+    """An :class:`LMScorer` made on first need: while every text asked for has a score in
+    the cache, the model is not loaded at all (importing torch and transformers and loading
+    the weights take seconds; a re-run of an unchanged story needs none of it)."""
+
+    def __init__(self, cache: ScoreCache | None, build: Callable[[], LMScorer]) -> None:
+        self.cache = cache
+        self._build = build
+        self._scorer: LMScorer | None = None
+        self._failed: TqaError | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._scorer is not None
+
+    def scorer(self) -> LMScorer:
+        """The loaded scorer; a model that failed to load is not tried again (a broken
+        conversion would otherwise be retried for every batch)."""
+        if self._failed is not None:
+            raise self._failed
+        if self._scorer is None:
+            try:
+                self._scorer = self._build()
+            except TqaError as exc:
+                self._failed = exc
+                raise
+        return self._scorer
+
+    def score(self, texts: Sequence[str]) -> list[TextScore | None]:
+        """:meth:`LMScorer.score`, from the cache alone when it holds every text."""
+        if self._scorer is None and self.cache is not None:
+            unique = list(dict.fromkeys(t for t in texts if t.strip()))
+            known = self.cache.get_many(unique)
+            if len(known) == len(unique):
+                return [known.get(t) for t in texts]
+        return self.scorer().score(texts)
 
 
 class LMScorer:
@@ -90,7 +135,7 @@ class LMScorer:
     @property
     def key(self) -> str:
         """Identifies model weights *and* scoring settings in the score cache."""
-        return f"{self.loaded.key}:bos-v1:max{self.max_tokens}"
+        return score_key(self.loaded.key, self.max_tokens)
 
     def encode(self, text: str) -> list[int]:
         ids = self.tokenizer.encode(text)[: self.max_tokens]
