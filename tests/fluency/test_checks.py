@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 from tqa.checks.fluency import FluencyDegenerate, FluencyLow, FluencyModel, resource_key
 from tqa.core.check import RunContext
 from tqa.core.config import Config
-from tqa.core.model import Finding, Score, Segment, Severity
+from tqa.core.model import Finding, Score, ScoreValue, Segment, Severity
 from tqa.core.pipeline import Pipeline, build_checks
 from tqa.errors import CheckUnavailable
 from tqa.fluency import loader
@@ -257,7 +257,7 @@ def test_tqa502_examples(source: str, target: str, expected: list[tuple[int, int
     assert found == expected
 
 
-def _fluency_run(folder: Path, targets: list[str]) -> list[tuple[list[str], dict[str, object]]]:
+def _fluency_run(folder: Path, targets: list[str]) -> list[tuple[list[str], dict[str, ScoreValue]]]:
     context = RunContext(fluency_model=str(folder), threads=1)
     plan = build_checks(Config(), context, select=["TQA501"])
     segments = [Segment(str(i), "x", t, "es", "en") for i, t in enumerate(targets)]
