@@ -67,10 +67,6 @@ class LazyScorer:
         self._scorer: LMScorer | None = None
         self._failed: TqaError | None = None
 
-    @property
-    def loaded(self) -> bool:
-        return self._scorer is not None
-
     def scorer(self) -> LMScorer:
         """The loaded scorer; a model that failed to load is not tried again (a broken
         conversion would otherwise be retried for every batch)."""
