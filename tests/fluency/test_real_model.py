@@ -68,7 +68,7 @@ def test_the_converted_tokenizer_file_gives_the_ids_of_the_tokenizer_class(
     scorer: LMScorer,
 ) -> None:
     """The default model's tokenizer is read straight from ``tokenizer.json`` (a third of
-    the start-up): on every calibration sentence (eight languages) and the seed article,
+    the start-up): on every calibration sentence (six languages) and the seed article,
     its ids and special tokens are those of transformers' own Gemma tokenizer."""
     import transformers
 
