@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
+
+import pytest
 
 from tests.conftest import ROOT
 from tqa.core.check import RunContext
 from tqa.core.config import Config
+from tqa.core.model import Segment
 from tqa.core.pipeline import Pipeline, WorkerSpec, build_checks
 from tqa.formats import read_segments
 
@@ -18,34 +22,52 @@ GLOSSARY = ROOT / "corpora" / "glossaries" / "conflict-syria.tbx"
 SELECT = ["TQA1", "TQA2", "TQA3", "TQA700"]
 
 
-def segments():
+def segments(count: int = 120):
     rows = []
     for name in ("aleppo.es-en.jsonl", "aleppo.es-en.errors.jsonl"):
         rows += list(read_segments(ROOT / "seeds" / name))
     out = []
-    for i in range(120):
+    for i in range(count):
         seg = rows[i % len(rows)]
         out.append(seg.__class__(**{**seg.__dict__, "id": f"x{i}", "reference": seg.target}))
     return out
 
 
-def run(jobs: int) -> list[dict[str, object]]:
+def run(jobs: int, count: int = 120) -> list[dict[str, object]]:
     context = RunContext(glossary_paths=(GLOSSARY,))
     config = Config()
     plan = build_checks(config, context, select=SELECT)
     pipeline = Pipeline(
         plan.checks, chunk_size=4, jobs=jobs, spec=WorkerSpec(config, context, tuple(plan.codes))
     )
-    results = [r.to_dict() for r in pipeline.run(segments())]
+    results = [r.to_dict() for r in pipeline.run(segments(count))]
     corpus = next(c for c in plan.checks if c.code == "TQA700").report()
     return [*results, corpus]
 
 
-def test_two_jobs_equal_one_job() -> None:
-    one, two = run(1), run(2)
-    assert [r.get("id") for r in two[:-1]] == [f"x{i}" for i in range(120)]
+@pytest.mark.parametrize("count", [120, 121])
+def test_two_jobs_equal_one_job(count: int) -> None:
+    # chunks of 4 sent in parcels of 3 (120 segments: 10 full parcels; 121: a last parcel
+    # of one chunk of one segment)
+    one, two = run(1, count), run(2, count)
+    assert [r.get("id") for r in two[:-1]] == [f"x{i}" for i in range(count)]
     assert two == one
     assert sum(len(cast(list[object], r["findings"])) for r in one[:-1]) > 0
+
+
+def test_workers_get_parcels_of_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes: list[int] = []
+    parallel = Pipeline._run_parallel
+
+    def spy(self: Pipeline, chunks: Iterator[list[Segment]], parcel: int) -> object:
+        sizes.append(parcel)
+        return parallel(self, chunks, parcel)
+
+    monkeypatch.setattr(Pipeline, "_run_parallel", spy)
+    assert len(run(2, 120)) == 121
+    assert len(run(2, 32)) == 33  # just enough for four tasks of one chunk per worker
+    assert len(run(2, 31)) == 32  # too short for workers: no parallel run
+    assert sizes == [3, 1]
 
 
 def test_cli_jobs_equivalence(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from tqa.core.check import Check, Emitted, RunContext
 from tqa.core.config import Config
@@ -25,8 +26,12 @@ from tqa.core.registry import Registry, default_registry
 from tqa.core.selection import Selection
 from tqa.errors import CheckUnavailable, ConfigError
 
+T = TypeVar("T")
 CHECK_ERROR_CODE = "TQA001"
 CHUNK_SIZE = 64
+PARCEL_CHUNKS = 8
+"""Chunks sent to a worker at once with ``--jobs``: each task costs the main process a
+round trip, and with 64 segments a task that was a third of its time (rule checks)."""
 
 
 @dataclass
@@ -138,10 +143,14 @@ Analyses = dict[tuple[object, ...], object]
 Outcome = tuple[list[Finding], dict[str, ScoreValue]]
 
 
-def _worker_run(chunk: list[Segment]) -> tuple[list[Outcome], Analyses]:
-    """Check a chunk; return each segment's findings and scores (the main process has the
-    segments) and the shared analyses that the main process's checks will read, so that
-    they are not made twice."""
+def _worker_run(parcel: list[list[Segment]]) -> list[tuple[list[Outcome], Analyses]]:
+    """Check a parcel of chunks, chunk by chunk; return for each chunk its segments' findings
+    and scores (the main process has the segments) and the shared analyses that the main
+    process's checks will read, so that they are not made twice."""
+    return [_worker_chunk(chunk) for chunk in parcel]
+
+
+def _worker_chunk(chunk: list[Segment]) -> tuple[list[Outcome], Analyses]:
     results = [SegmentResult(segment) for segment in chunk]
     if _WORKER:
         _WORKER[0].context.take_analyses(())
@@ -215,10 +224,13 @@ class Pipeline:
     ) -> Iterator[SegmentResult]:
         iterator = iter(segments)
         if self.jobs > 1 and self.spec is not None and self.parallel_codes:
-            ahead = list(itertools.islice(iterator, self.chunk_size * self.jobs * 4))
+            # enough chunks for four tasks per worker, and parcels of up to PARCEL_CHUNKS
+            # chunks where the input is long enough to keep every worker busy with them
+            least = self.chunk_size * self.jobs * 4
+            ahead = list(itertools.islice(iterator, least * PARCEL_CHUNKS))
             chunks = _chunked(itertools.chain(ahead, iterator), self.chunk_size)
-            if len(ahead) == self.chunk_size * self.jobs * 4:
-                runner = self._run_parallel(chunks)
+            if len(ahead) >= least:
+                runner = self._run_parallel(chunks, min(PARCEL_CHUNKS, len(ahead) // least))
             else:
                 runner = (self._finish(chunk, self._local(chunk)) for chunk in chunks)
         else:
@@ -237,7 +249,9 @@ class Pipeline:
             _run_segment_check(check, chunk, results, aligned)
         return results
 
-    def _run_parallel(self, chunks: Iterator[list[Segment]]) -> Iterator[list[SegmentResult]]:
+    def _run_parallel(
+        self, chunks: Iterator[list[Segment]], parcel: int
+    ) -> Iterator[list[SegmentResult]]:
         import multiprocessing
         import sys
         from concurrent.futures import Future, ProcessPoolExecutor
@@ -253,10 +267,12 @@ class Pipeline:
             *(c.shared_analyses for c in (*local_checks, *self.document_checks))
         )
         spec = WorkerSpec(self.spec.config, context, self.parallel_codes, returned)
-        pending: collections.deque[tuple[list[Segment], Future[tuple[list[Outcome], Analyses]]]]
+        parcels = _chunked(chunks, parcel)
+        Done = list[tuple[list[Outcome], Analyses]]
+        pending: collections.deque[tuple[list[list[Segment]], Future[Done]]]
         pending = collections.deque()
         # Ctrl-C or SIGTERM arriving while the pool forks its workers and starts its thread
-        # can be lost or leave the pool half-started: hold them until the first chunk is in
+        # can be lost or leave the pool half-started: hold them until the first parcel is in
         # flight (they are delivered right after, in ordinary code).
         held = {signal.SIGINT, signal.SIGTERM}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
@@ -272,28 +288,28 @@ class Pipeline:
             raise
         with pool:  # shuts the workers down on any exit, an interruption included
             try:
-                first = next(chunks, None)
+                first = next(parcels, None)
                 if first is not None:
                     pending.append((first, pool.submit(_worker_run, first)))
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-            for chunk in itertools.chain(chunks, [None]):
-                if chunk is not None:
-                    pending.append((chunk, pool.submit(_worker_run, chunk)))
+            for sent in itertools.chain(parcels, [None]):
+                if sent is not None:
+                    pending.append((sent, pool.submit(_worker_run, sent)))
                     if len(pending) < self.jobs * 2:
                         continue
-                while pending and (chunk is None or len(pending) >= self.jobs * 2):
-                    done_chunk, future = pending.popleft()
-                    outcomes, analyses = future.result()
-                    results = [
-                        SegmentResult(segment, findings, scores)
-                        for segment, (findings, scores) in zip(done_chunk, outcomes, strict=True)
-                    ]
-                    main_context.add_analyses(analyses)
-                    aligned = _all_aligned(done_chunk)
-                    for check in local_checks:
-                        _run_segment_check(check, done_chunk, results, aligned)
-                    yield self._finish(done_chunk, results)
+                while pending and (sent is None or len(pending) >= self.jobs * 2):
+                    done, future = pending.popleft()
+                    for chunk, (outcomes, analyses) in zip(done, future.result(), strict=True):
+                        results = [
+                            SegmentResult(segment, findings, scores)
+                            for segment, (findings, scores) in zip(chunk, outcomes, strict=True)
+                        ]
+                        main_context.add_analyses(analyses)
+                        aligned = _all_aligned(chunk)
+                        for check in local_checks:
+                            _run_segment_check(check, chunk, results, aligned)
+                        yield self._finish(chunk, results)
 
     def _finish(self, chunk: list[Segment], results: list[SegmentResult]) -> list[SegmentResult]:
         """Document-level checks, in input order, then the deterministic finding order."""
@@ -320,7 +336,7 @@ def _all_aligned(chunk: list[Segment]) -> bool:
     return not any(segment.flags & UNALIGNED_FLAGS for segment in chunk if segment.flags)
 
 
-def _chunked(iterator: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+def _chunked(iterator: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(iterator)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
