@@ -21,7 +21,8 @@ def by_definition(text: str) -> int:
 
 
 _ALPHABET = st.sampled_from(
-    list("ab_Z9 \t\n-.,'") + ["\u00a0", "\u2003", "\u3000", "東", "の", "한", "é", "٣", "\u200b"]
+    list("ab_Z9 \t\n-.,'")
+    + ["\u00a0", "\u2003", "\u3000", "東", "の", "한", "é", "٣", "\u200b", "\x1c", "\u2028", "—"]
 )
 
 

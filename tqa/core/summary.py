@@ -17,17 +17,17 @@ DEFAULT_PENALTIES: dict[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.
 
 # Han, Hiragana, Katakana, Hangul syllables, and CJK compatibility forms: one word per character.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_WORDLIKE = re.compile(r"\S*[^\W_]\S*")
-"""A whitespace-separated token with a letter or digit (matched whole: ``\\S*`` is greedy)."""
+_WORDLESS = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+"""A whitespace-separated token with no letter or digit (``—``, ``...``, ``__``)."""
 
 
 def word_count(text: str) -> int:
     """Words for the quality score: whitespace-separated tokens with a letter or digit; each
     CJK character counts as one word."""
-    if text.isascii():
-        return len(_WORDLIKE.findall(text))
-    cjk = len(_CJK.findall(text))
-    return cjk + len(_WORDLIKE.findall(_CJK.sub(" ", text) if cjk else text))
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    if cjk:
+        text = _CJK.sub(" ", text)
+    return cjk + len(text.split()) - len(_WORDLESS.findall(text))
 
 
 def mqm_score(penalty: float, words: int) -> float:
