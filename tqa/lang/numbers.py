@@ -47,7 +47,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from tqa.lang.numbers_words import (
     CJK_BIG_UNITS,
@@ -59,6 +59,9 @@ from tqa.lang.numbers_words import (
     TABLES,
     WordTable,
 )
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 Kind = Literal["number", "percent", "ordinal", "date", "time", "weekday", "month", "code"]
 Value = float | tuple[int, int] | int | str
@@ -2654,6 +2657,15 @@ def format_for(mention: Mention, lang: str, value: Value | None = None) -> str:
     return _format_value(mention.kind, mention.text, mention.words, lang, value)
 
 
+@functools.lru_cache(maxsize=64)
+def _babel_locale(name: str) -> Locale:
+    """Babel's locale object for ``name``, kept: formatting with a locale given by name
+    parses it again and rebuilds its number patterns at every call (twice the cost)."""
+    from babel import Locale
+
+    return Locale.parse(name)
+
+
 @functools.lru_cache(maxsize=4096)
 def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -> str:
     """:func:`format_for` on the fields it reads, memoised (Babel formatting is slow)."""
@@ -2663,7 +2675,7 @@ def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -
     from babel.numbers import format_decimal, format_percent
 
     info = locale_info(lang)
-    name = info.babel_locale or "en"
+    name = _babel_locale(info.babel_locale or "en")
     if kind == "code":
         return text
     if kind == "date" and isinstance(value, tuple):
@@ -2704,7 +2716,7 @@ def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -
 _INTEGER_PART = re.compile(r"\d[\d'’.,\u00a0\u202f ]*")
 
 
-def _regrouped(written: str, info: LocaleInfo, name: str) -> str:
+def _regrouped(written: str, info: LocaleInfo, name: Locale) -> str:
     """``written`` (Babel's digits) with every thousands group separated: Babel 2.x groups
     only the last three digits of big numbers in Swiss locales (``311311311'311``, and
     ``1234567`` not at all) though CLDR groups them all (``311'311'311'311``)."""
