@@ -168,8 +168,9 @@ def test_check_writes_nothing_when_the_error_comes_after_segments(tmp_path: Path
 
 
 def test_fuzzy_plural_entry_with_a_plain_msgstr_is_an_input_error(tmp_path: Path) -> None:
-    # translate-toolkit raises AttributeError marking it fuzzy; without the flag it is a
-    # syntax error; either way the user gets the file and line, not a traceback
+    # translate-toolkit's parser takes it after "#, fuzzy" (its whole-file reader then fails
+    # with AttributeError); without the flag it is a syntax error; either way the user gets
+    # the file and line, not a traceback
     path = tmp_path / "plural.po"
     entry = 'msgid "uno"\nmsgid_plural "varios"\nmsgstr "one"\n'
     path.write_text(HEADER + "#, fuzzy\n" + entry, encoding="utf-8")
@@ -194,3 +195,32 @@ def test_duplicate_entries_are_exact_even_when_digests_collide(
         HEADER + entries + 'msgctxt "b"\nmsgid "Hola"\nmsgstr "Hey"\n', encoding="utf-8"
     )
     assert error_of(path) == "FILE:18: duplicate entry 'b::Hola'"
+
+
+def test_fuzzy_mark_is_read_as_the_whole_file_reader_reads_it(tmp_path: Path) -> None:
+    # an entry marked fuzzy stays fuzzy with an empty msgstr or empty plural forms, as in
+    # translate-toolkit's pypo.pofile (which also works out a translation state per unit)
+    from translate.storage import pypo
+
+    entries = (
+        '#, fuzzy\nmsgid "uno"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "dos"\nmsgstr "two"\n\n'
+        '#, fuzzy\nmsgid "%d tres"\nmsgid_plural "%d treses"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
+        '#, fuzzy\nmsgid "%d cuatro"\nmsgid_plural "%d cuatros"\nmsgstr[0] ""\n'
+        'msgstr[1] "%d fours"\n\n'
+        'msgid "cinco"\nmsgstr "five"\n'
+    )
+    path = tmp_path / "fuzzy.po"
+    path.write_text(HEADER + entries, encoding="utf-8")
+    expected = [
+        ("uno", "uno", "", 6, True),
+        ("dos", "dos", "two", 10, True),
+        ("%d tres[0]", "%d tres", "", 14, True),
+        ("%d tres[1]", "%d treses", "", 14, True),
+        ("%d cuatro[0]", "%d cuatro", "", 20, True),
+        ("%d cuatro[1]", "%d cuatros", "%d fours", 20, True),
+        ("cinco", "cinco", "five", 26, False),
+    ]
+    assert read(path) == expected
+    whole = pypo.pofile(path.read_bytes())
+    assert [u.isfuzzy() for u in whole.units[1:]] == [True, True, True, True, False]

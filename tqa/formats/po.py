@@ -204,20 +204,21 @@ class _Parser:
                 raise poparser.PoParseError(self.state)
 
     def _adopt(self, unit: Any) -> None:
-        """What ``parse_units`` does to each unit, without keeping it in the store."""
-        if not unit.obsolete:
-            try:
-                unit.infer_state()
-            except AttributeError:
-                # translate-toolkit cannot mark a fuzzy plural entry whose msgstr has no
-                # [N] forms; gettext itself rejects such an entry
-                if not unit.hasplural() or isinstance(unit.msgstr, dict):
-                    raise
-                raise InputError(
-                    str(self.path),
-                    "entry with msgid_plural has a plain msgstr (expected msgstr[0], msgstr[1]...)",
-                    line=unit.line_number,
-                ) from None
+        """What ``parse_units`` does to each unit that matters here, without keeping it in
+        the store.
+
+        ``parse_units`` also calls ``infer_state``, which works out each unit's translation
+        state; tqa reads the fuzzy mark itself (``isfuzzy``, which the state leaves as it
+        is), so that step is left out (4.5 % of the instructions of a 10k-entry run).
+        """
+        if not unit.obsolete and unit.hasplural() and not isinstance(unit.msgstr, dict):
+            # the parser takes it only after "#, fuzzy" (where infer_state would fail on
+            # it); gettext rejects such an entry
+            raise InputError(
+                str(self.path),
+                "entry with msgid_plural has a plain msgstr (expected msgstr[0], msgstr[1]...)",
+                line=unit.line_number,
+            )
         # The unit takes the file's newline from its store (KDE ``_:`` contexts need it).
         self.store.addunit(unit)
         if len(self.store.units) > 1:
