@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -118,3 +119,35 @@ def test_workers_send_back_only_the_analyses_the_main_process_reads() -> None:
     results = list(pipeline.run(segments()))
     assert len(results) == 120
     assert received and set().union(*received) == {"terminology"}
+
+
+@pytest.mark.parametrize("registry_for_workers", [True, False])
+def test_checks_of_a_callers_registry_run_with_workers(registry_for_workers: bool) -> None:
+    """Plugin checks from a registry of the caller's own: in the workers when the spec names
+    the registry, else in the main process; never lost, and raising ones give TQA001."""
+    from tests.reliability.test_invariants import PLUGINS
+    from tqa.core.registry import Registry, default_registry
+
+    registry = Registry([*default_registry(), *PLUGINS])
+    demo = list(read_segments(ROOT / "corpora" / "demo" / "demo.es-en.jsonl"))
+    forty = [dataclasses.replace(demo[i % len(demo)], id=f"s{i + 1}") for i in range(40)]
+
+    def run_with(jobs: int) -> tuple[tuple[str, ...], list[dict[str, object]]]:
+        context, config = RunContext(), Config()
+        select = ["TQA101", "TQA2", *(c.code for c in PLUGINS)]
+        plan = build_checks(config, context, registry, select=select)
+        spec = WorkerSpec(
+            config, context, tuple(plan.codes), registry=registry if registry_for_workers else None
+        )
+        pipeline = Pipeline(plan.checks, chunk_size=4, jobs=jobs, spec=spec)
+        return pipeline.parallel_codes, [r.to_dict() for r in pipeline.run(forty)]
+
+    _, one = run_with(1)
+    in_workers, two = run_with(2)
+    assert two == one
+    plugins = {"TST901", "TST902", "TST904"}  # TST903 is a document check
+    assert plugins <= set(in_workers) if registry_for_workers else not plugins & set(in_workers)
+    assert {"TQA101", "TQA201"} <= set(in_workers)
+    codes = {r["id"]: [f["code"] for f in cast(list[dict[str, str]], r["findings"])] for r in one}
+    assert [seg_id for seg_id, found in codes.items() if "TQA001" in found] == ["s3", "s5", "s6"]
+    assert all(found.count("TST902") == 1 for found in codes.values())

@@ -103,3 +103,26 @@ def test_input_error_comes_back_as_tqa_error(client: object, tmp_path: Path) -> 
     run = DaskRun(job, scheduler=address)
     with pytest.raises(TqaError, match=r"bad\.jsonl:1: missing required key 'target'"):
         list(run.run([bad]))
+
+
+def test_a_worker_that_cannot_build_a_check_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker missing an extra must not quietly check less than the local run."""
+    import socket
+
+    from tqa.checks import language
+    from tqa.errors import CheckUnavailable
+
+    def unavailable(self: object, *args: object, **kwargs: object) -> None:
+        raise CheckUnavailable("TQA401 is skipped: langdetect is not installed")
+
+    monkeypatch.setattr(language.WrongLanguage, "__init__", unavailable)
+    path = write_inputs(tmp_path, 1)[0]
+    spec = PartitionJob(Config(), RunContext(), ("TQA101", "TQA401"), ReadOptions())
+    part = check_partition(str(path), spec)
+    assert part.results == []
+    assert part.error == (
+        f"the Dask worker on {socket.gethostname()} cannot run TQA401; TQA401 is skipped: "
+        "langdetect is not installed (install the same tqa, extras and plugins on every worker)"
+    )

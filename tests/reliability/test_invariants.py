@@ -7,7 +7,8 @@
   raising check registered through the ``Registry`` API).
 * Input files are never modified by a run (hashes before and after).
 
-``tqa check`` has no ``--jobs`` option yet; when it gets one, add it to ``RUNS``.
+With worker processes (``--jobs``), the same results and ``TQA001`` findings are checked in
+``tests/core/test_parallel.py``.
 """
 
 from __future__ import annotations

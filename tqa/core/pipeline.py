@@ -123,6 +123,9 @@ class WorkerSpec:
     codes: tuple[str, ...]
     returned: frozenset[str] = frozenset()
     """Analysis keys the main process's checks read (sent back with each chunk)."""
+    registry: Registry | None = None
+    """Where workers look the codes up (default: the installed checks). A parallel check
+    whose class this registry does not give for its code runs in the main process."""
 
 
 _WORKER: list[Check] = []
@@ -134,7 +137,9 @@ def _worker_init(spec: WorkerSpec) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    plan = build_checks(spec.config, spec.context, select=list(spec.codes), ignore=[])
+    plan = build_checks(
+        spec.config, spec.context, spec.registry, select=list(spec.codes), ignore=[]
+    )
     _WORKER[:] = [c for c in plan.checks if c.code in spec.codes]
     _RETURNED[0] = spec.returned
 
@@ -195,9 +200,10 @@ class Pipeline:
     segment becomes a ``TQA001`` finding on that segment and the run goes on.
 
     With ``jobs > 1`` and a ``spec``, the parallel-safe segment checks run in worker
-    processes, a few chunks ahead; everything else runs here, and results come out in input
-    order, identical to a run with one job. Inputs shorter than a few chunks per job are
-    not worth the start-up of workers and run here.
+    processes, a few chunks ahead (those the workers can rebuild from their codes through
+    ``spec.registry``, by default the installed checks); everything else runs here, and
+    results come out in input order, identical to a run with one job. Inputs shorter than
+    a few chunks per job are not worth the start-up of workers and run here.
     """
 
     def __init__(
@@ -211,7 +217,10 @@ class Pipeline:
         self.chunk_size = chunk_size
         self.jobs = max(1, jobs)
         segment_checks = [c for c in checks if c.scope == "segment"]
-        self.parallel_codes = tuple(c.code for c in segment_checks if c.parallel)
+        self.parallel_checks = (
+            _rebuildable(segment_checks, spec.registry) if spec is not None and jobs > 1 else []
+        )
+        self.parallel_codes = tuple(c.code for c in self.parallel_checks)
         self.spec = spec
         self.segment_checks = segment_checks
         self.document_checks = [c for c in checks if c.scope == "document"]
@@ -262,11 +271,13 @@ class Pipeline:
         # matcher); but not after a model library started its threads
         method = "forkserver" if "torch" in sys.modules else "fork"
         context = main_context if method == "fork" else main_context.fresh()
-        local_checks = [c for c in self.segment_checks if not c.parallel]
+        local_checks = [c for c in self.segment_checks if c not in self.parallel_checks]
         returned = frozenset().union(
             *(c.shared_analyses for c in (*local_checks, *self.document_checks))
         )
-        spec = WorkerSpec(self.spec.config, context, self.parallel_codes, returned)
+        spec = WorkerSpec(
+            self.spec.config, context, self.parallel_codes, returned, self.spec.registry
+        )
         parcels = _chunked(chunks, parcel)
         Done = list[tuple[list[Outcome], Analyses]]
         pending: collections.deque[tuple[list[list[Segment]], Future[Done]]]
@@ -330,6 +341,14 @@ class Pipeline:
         for result in results:
             result.sort()
         return results
+
+
+def _rebuildable(checks: list[Check], registry: Registry | None) -> list[Check]:
+    """The parallel-safe ``checks`` that a worker rebuilds from their codes: those whose
+    class ``registry`` (default: the installed checks) gives for the code. The others (a
+    check from a registry of the caller's own) run here rather than be lost."""
+    known = registry if registry is not None else default_registry()
+    return [c for c in checks if c.parallel and known.get(c.code) is type(c)]
 
 
 def _all_aligned(chunk: list[Segment]) -> bool:

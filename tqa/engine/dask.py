@@ -11,6 +11,10 @@ partition and is not split, since splitting it would cut its document in pieces.
 Needs ``dask`` and ``distributed`` (``pip install 'tqa[dask]'``) and input paths that every
 worker can read (a shared filesystem, or the same paths on every machine).
 
+Every worker must have the checks of the run: a worker that cannot build one of them (a
+plugin or an extra missing there) stops the run with an error naming the worker and the
+checks, rather than check less than a local run would.
+
 What differs from a local run: run-level figures of checks (``Check.report()``, e.g. corpus
 BLEU of TQA700) are computed per partition and returned by ``DaskRun.reports``, one dict per
 input file; they are not merged into one corpus figure.
@@ -19,6 +23,7 @@ input file; they are not merged into one corpus figure.
 from __future__ import annotations
 
 import pickle
+import socket
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +76,14 @@ def check_partition(path: str, job: PartitionJob) -> PartitionResult:
     """Read one file and run the job's checks over it (runs on a worker)."""
     try:
         plan = build_checks(job.config, _context(job), select=list(job.codes), ignore=[])
+        missing = [code for code in job.codes if code not in plan.codes]
+        if missing:
+            # a worker without a plugin or an extra would quietly check less than a local run
+            raise TqaError(
+                f"the Dask worker on {socket.gethostname()} cannot run {', '.join(missing)}"
+                + "".join(f"; {notice}" for notice in plan.notices)
+                + " (install the same tqa, extras and plugins on every worker)"
+            )
         pipeline = Pipeline(plan.checks, chunk_size=job.chunk_size)
         results = list(pipeline.run(read_segments(Path(path), job.read_options)))
         reports = {c.code: r for c in plan.checks if (r := c.report())}
