@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +23,7 @@ from tqa.cli.common import (
 from tqa.core.baseline import Baseline
 from tqa.core.check import RunContext
 from tqa.core.config import FAIL_ON_CHOICES, find_config, load_config
+from tqa.core.cpus import usable_cpus
 from tqa.core.model import Segment, Severity
 from tqa.core.pipeline import Pipeline, WorkerSpec, build_checks
 from tqa.core.summary import Summary, signature
@@ -130,7 +130,11 @@ def check(
         0,
         "--jobs",
         "-j",
-        help="Worker processes for segment checks (0 = one per core; 1 = no workers).",
+        min=0,
+        help=(
+            "Worker processes for segment checks (0 = one per CPU this process may use: its "
+            "affinity, capped by a cgroup CPU quota; 1 = no workers)."
+        ),
     ),
     baseline: Path | None = typer.Option(
         None,
@@ -201,7 +205,7 @@ def check(
         )
         fmt = pick_format(output_format, output, sys.stdout)
         summary = Summary(penalties=cfg.penalties)
-        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        workers = jobs if jobs > 0 else usable_cpus()
         pipeline = Pipeline(
             plan.checks,
             jobs=workers,
