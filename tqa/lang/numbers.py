@@ -2675,20 +2675,20 @@ def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -
     from babel.numbers import format_decimal, format_percent
 
     info = locale_info(lang)
-    name = _babel_locale(info.babel_locale or "en")
+    babel_loc = _babel_locale(info.babel_locale or "en")
     if kind == "code":
         return text
     if kind == "date" and isinstance(value, tuple):
-        return format_skeleton("MMMMd", datetime.date(2000, value[0], value[1]), locale=name)
+        return format_skeleton("MMMMd", datetime.date(2000, value[0], value[1]), locale=babel_loc)
     if kind == "time" and isinstance(value, tuple):
         return f"{value[0]:02d}:{value[1]:02d}"
     if kind == "weekday" and isinstance(value, int):
-        return str(get_day_names("wide", "format", name)[value])
+        return str(get_day_names("wide", "format", babel_loc)[value])
     if kind == "month" and isinstance(value, int):
         # Babel can resolve a stand-alone alias to another locale's names (seen: Chinese
         # month names for Spanish after Chinese was loaded), so check what comes back.
         for context in ("stand-alone", "format"):
-            month_name = str(get_month_names("wide", context, name)[value])
+            month_name = str(get_month_names("wide", context, babel_loc)[value])
             if _fits(month_name, info.lang):
                 return month_name
         return describe_value("month", value)
@@ -2699,24 +2699,26 @@ def _format_value(kind: Kind, text: str, words: bool, lang: str, value: Value) -
             # beyond Babel's decimal quantisation: group the digits with the locale's symbol
             from babel.numbers import get_group_symbol
 
-            return f"{int(value):,}".replace(",", get_group_symbol(locale=name))
+            return f"{int(value):,}".replace(",", get_group_symbol(locale=babel_loc))
         if kind == "percent":
-            return str(format_percent(value / 100, locale=name, decimal_quantization=False))
+            return str(format_percent(value / 100, locale=babel_loc, decimal_quantization=False))
         shown = _num(value)
         grouped = not (isinstance(shown, int) and abs(shown) < 10000 and text.isdigit())
         if words and isinstance(shown, int) and abs(shown) < 10000:
             grouped = False
         written = str(
-            format_decimal(shown, locale=name, decimal_quantization=False, group_separator=grouped)
+            format_decimal(
+                shown, locale=babel_loc, decimal_quantization=False, group_separator=grouped
+            )
         )
-        return _regrouped(written, info, name) if grouped else written
+        return _regrouped(written, info, babel_loc) if grouped else written
     return str(value)
 
 
 _INTEGER_PART = re.compile(r"\d[\d'’.,\u00a0\u202f ]*")
 
 
-def _regrouped(written: str, info: LocaleInfo, name: Locale) -> str:
+def _regrouped(written: str, info: LocaleInfo, babel_loc: Locale) -> str:
     """``written`` (Babel's digits) with every thousands group separated: Babel 2.x groups
     only the last three digits of big numbers in Swiss locales (``311311311'311``, and
     ``1234567`` not at all) though CLDR groups them all (``311'311'311'311``)."""
@@ -2725,14 +2727,14 @@ def _regrouped(written: str, info: LocaleInfo, name: Locale) -> str:
     match = _INTEGER_PART.search(written)
     if match is None:
         return written
-    decimal = get_decimal_symbol(locale=name)
+    decimal = get_decimal_symbol(locale=babel_loc)
     body = match.group()
     whole, point, fraction = body.partition(decimal) if decimal in body else (body, "", "")
     digits = "".join(c for c in whole if c.isdigit())
     if len(digits) < 5:
         return written  # four digits may stay ungrouped (CLDR's minimum grouping digits)
     separators = [c for c in whole if not c.isdigit()]
-    group = separators[0] if separators else get_group_symbol(locale=name)
+    group = separators[0] if separators else get_group_symbol(locale=babel_loc)
     groups = [digits[-3:]]
     rest = digits[:-3]
     while rest:
