@@ -151,3 +151,28 @@ def test_checks_of_a_callers_registry_run_with_workers(registry_for_workers: boo
     codes = {r["id"]: [f["code"] for f in cast(list[dict[str, str]], r["findings"])] for r in one}
     assert [seg_id for seg_id, found in codes.items() if "TQA001" in found] == ["s3", "s5", "s6"]
     assert all(found.count("TST902") == 1 for found in codes.values())
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_workers_started_without_fork_give_the_same_results(
+    method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # spawn is what macOS and Windows get; forkserver what Linux gets once torch is loaded
+    from tqa.core import pipeline
+
+    one = run(1, 40)
+    monkeypatch.setattr(pipeline, "start_method", lambda: method)
+    assert run(2, 40) == one
+
+
+def test_start_method_by_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tqa.core.pipeline import start_method
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
+    assert start_method() == "fork"
+    monkeypatch.setitem(sys.modules, "torch", sys)  # a model library is loaded
+    assert start_method() == "forkserver"
+    for platform in ("darwin", "win32"):
+        monkeypatch.setattr(sys, "platform", platform)
+        assert start_method() == "spawn"

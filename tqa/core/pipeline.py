@@ -262,14 +262,11 @@ class Pipeline:
         self, chunks: Iterator[list[Segment]], parcel: int
     ) -> Iterator[list[SegmentResult]]:
         import multiprocessing
-        import sys
         from concurrent.futures import Future, ProcessPoolExecutor
 
         assert self.spec is not None
         main_context = self.spec.context
-        # fork is fastest, and the workers inherit resources already built here (a glossary
-        # matcher); but not after a model library started its threads
-        method = "forkserver" if "torch" in sys.modules else "fork"
+        method = start_method()
         context = main_context if method == "fork" else main_context.fresh()
         local_checks = [c for c in self.segment_checks if c not in self.parallel_checks]
         returned = frozenset().union(
@@ -341,6 +338,23 @@ class Pipeline:
         for result in results:
             result.sort()
         return results
+
+
+def start_method() -> str:
+    """How worker processes start. ``fork`` is fastest, and workers inherit what the main
+    process already built (a glossary matcher); but not after a model library started its
+    threads (``forkserver`` then), and only on Linux: on macOS system libraries start
+    threads of their own and a forked child can crash, and Windows has no fork (``spawn``,
+    as Python itself defaults to there)."""
+    import multiprocessing
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    available = multiprocessing.get_all_start_methods()
+    if "torch" not in sys.modules and "fork" in available:
+        return "fork"
+    return "forkserver" if "forkserver" in available else "spawn"
 
 
 def _rebuildable(checks: list[Check], registry: Registry | None) -> list[Check]:
