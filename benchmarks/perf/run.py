@@ -18,6 +18,10 @@ included, as for pofilter). Peak RSS is the largest resident set of the process
 (``wait4``); with worker processes the sum over the process tree is sampled too. The ratios
 compare every tqa run of (a) and (b) with pofilter on the PO files of the same data.
 
+With ``--rounds K`` every configuration runs K times, the whole plan once per round, so that
+each sees the same spread of machine conditions: the table gives the median, and each ratio
+is the median of the per-round ratios, with their range.
+
 Before and after the runs it measures how much parallel work the machine really gives: the
 same pure-Python loop in one process, then in as many processes as there are CPUs at once.
 On a shared virtual machine "2 CPUs" can at times do little more than one (seen here: 1.0 to
@@ -55,6 +59,28 @@ class Figure:
     peak_rss_mb: float
     tree_rss_mb: float
     exit_code: int
+    round_seconds: tuple[float, ...] = ()
+    """With ``--rounds``: the wall seconds of each round (``seconds`` is their median)."""
+
+
+def combined(measured: list[Figure]) -> Figure:
+    """One figure for the rounds of one configuration: median seconds (and the throughput
+    they give), the largest memory, every round's seconds, the worst exit code."""
+    first = measured[0]
+    times = tuple(f.seconds for f in measured)
+    middle = _median(list(times))
+    return Figure(
+        first.size, first.label, first.tool, first.input, first.jobs,
+        round(middle, 3), round(first.size / middle, 1),
+        max(f.peak_rss_mb for f in measured), max(f.tree_rss_mb for f in measured),
+        max(f.exit_code for f in measured), times if len(times) > 1 else (),
+    )  # fmt: skip
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -197,13 +223,22 @@ def ratios(figures: list[Figure]) -> list[str]:
             for f in figures
             if f.size == ours.size and f.tool == "pofilter" and f.label == THEIRS[ours.label]
         ]
-        if theirs:
-            value = ours.segments_per_s / theirs[0].segments_per_s
+        if not theirs:
+            continue
+        head = (
+            f"N={ours.size}: tqa {ours.label} ({ours.input}, {ours.jobs} job"
+            f"{'s' if ours.jobs > 1 else ''}) / pofilter {THEIRS[ours.label]} (po): "
+        )
+        their_rounds, our_rounds = theirs[0].round_seconds, ours.round_seconds
+        if len(our_rounds) > 1 and len(our_rounds) == len(their_rounds):
+            # a ratio per round (both ran under the same conditions), then their median
+            per_round = [t / o for t, o in zip(their_rounds, our_rounds, strict=True)]
             lines.append(
-                f"N={ours.size}: tqa {ours.label} ({ours.input}, {ours.jobs} job"
-                f"{'s' if ours.jobs > 1 else ''}) / pofilter {THEIRS[ours.label]} (po): "
-                f"{value:.2f}x"
+                f"{head}{_median(per_round):.2f}x (median of {len(per_round)} rounds, "
+                f"{min(per_round):.2f}-{max(per_round):.2f})"
             )
+        else:
+            lines.append(f"{head}{ours.segments_per_s / theirs[0].segments_per_s:.2f}x")
     return lines
 
 
@@ -239,6 +274,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default=None, help="run only these labels (comma-separated prefixes: a,b,c)"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every configuration this many times, in rotation; report medians and "
+        "per-round ratios (steadier on a shared machine)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     jobs_list = [int(j) for j in args.jobs.split(",") if j]
@@ -259,21 +301,28 @@ def main(argv: list[str] | None = None) -> int:
         data = dataset(size, work)
         with tempfile.TemporaryDirectory(prefix="tqa-perf-out-") as tmp_name:
             tmp = Path(tmp_name)
-            for label, tool, fmt, jobs, command in runs(size, data, tmp, jobs_list, formats):
-                if args.only and not any(label.startswith(p) for p in args.only.split(",")):
-                    continue
-                seconds, peak, tree, code = measure(command, size)
-                figure = Figure(
-                    size, label, tool, fmt, jobs, round(seconds, 3), round(size / seconds, 1),
-                    round(peak, 1), round(tree, 1), code,
-                )  # fmt: skip
-                figures.append(figure)
-                print(
-                    f"{size} {label} {tool} {fmt} jobs={jobs}: {seconds:.2f}s "
-                    f"{figure.segments_per_s:.0f} seg/s {peak:.0f} MB",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            plan = [
+                run
+                for run in runs(size, data, tmp, jobs_list, formats)
+                if not args.only or any(run[0].startswith(p) for p in args.only.split(","))
+            ]
+            measured: list[list[Figure]] = [[] for _ in plan]
+            for turn in range(1, max(1, args.rounds) + 1):
+                for (label, tool, fmt, jobs, command), results in zip(plan, measured, strict=True):
+                    seconds, peak, tree, code = measure(command, size)
+                    figure = Figure(
+                        size, label, tool, fmt, jobs, round(seconds, 3), round(size / seconds, 1),
+                        round(peak, 1), round(tree, 1), code,
+                    )  # fmt: skip
+                    results.append(figure)
+                    print(
+                        f"{size} {label} {tool} {fmt} jobs={jobs}"
+                        f"{f' round {turn}' if args.rounds > 1 else ''}: {seconds:.2f}s "
+                        f"{figure.segments_per_s:.0f} seg/s {peak:.0f} MB",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+            figures.extend(combined(results) for results in measured)
     after = parallel_capacity(cpus) if cpus > 1 else 1.0
     print(table(figures))
     print(capacity_line(cpus, before, "before the runs"))

@@ -4,6 +4,7 @@ benchmark, run with ``make bench``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.benchmarks.test_perf_generator import load
 
@@ -61,3 +62,24 @@ def test_capacity_line_names_the_ideal() -> None:
         "parallel capacity after them: 2 CPU-bound processes at once did the work of 1.23 "
         "alone (ideal 2.00)"
     )
+
+
+def test_rounds_give_median_figures_and_per_round_ratios() -> None:
+    def rounds(label: str, tool: str, seconds: list[float]) -> Any:
+        measured = [run.Figure(1000, label, tool, "po", 1, s, 1000 / s, s, s, 0) for s in seconds]
+        return run.combined(measured)
+
+    ours = rounds("a numbers", "tqa", [2.0, 4.0, 1.0])
+    theirs = rounds("a numbers", "pofilter", [1.0, 5.0, 2.0])
+    assert ours == run.Figure(
+        1000, "a numbers", "tqa", "po", 1, 2.0, 500.0, 4.0, 4.0, 0, (2.0, 4.0, 1.0)
+    )
+    assert theirs.seconds == 2.0
+    # per round 0.5, 1.25 and 2.0: the median is 1.25 (the ratio of medians would be 1.0)
+    assert run.ratios([ours, theirs]) == [
+        "N=1000: tqa a numbers (po, 1 job) / pofilter a numbers (po): 1.25x "
+        "(median of 3 rounds, 0.50-2.00)"
+    ]
+    single = run.combined([run.Figure(1000, "b rules", "tqa", "po", 1, 4.0, 250.0, 1, 1, 0)])
+    assert single.round_seconds == ()
+    assert run._median([4.0, 1.0, 3.0, 2.0]) == 2.5
