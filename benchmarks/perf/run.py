@@ -41,6 +41,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from tqa.core.cpus import usable_cpus
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -293,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         check=True,
         env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     )
-    cpus = os.cpu_count() or 1
+    cpus = usable_cpus()  # as tqa's default --jobs counts them
     before = parallel_capacity(cpus) if cpus > 1 else 1.0
     print(capacity_line(cpus, before, "before the runs"), file=sys.stderr, flush=True)
     figures: list[Figure] = []
