@@ -97,7 +97,7 @@ def test_without_an_affinity_call_the_machine_count_is_used(
     assert usable_cpus(root, own) == 8
 
 
-def test_negative_jobs_is_a_usage_error(tmp_path: Path) -> None:
+def test_negative_jobs_is_a_usage_error() -> None:
     from typer.testing import CliRunner
 
     from tests.conftest import ROOT
