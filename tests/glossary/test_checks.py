@@ -176,3 +176,28 @@ def test_term_inside_a_longer_target_term_is_not_missing(tmp_path: Path) -> None
         [],
         [("TQA301", (0, 5))],
     ]
+
+
+def test_russian_forms_with_a_dropped_vowel_are_glossary_terms() -> None:
+    """With the shipped glossary (беженец, повстанцы): ``беженцев`` renders ``refugees`` and
+    ``Повстанец`` is the glossary's ``повстанцы``; Snowball stems both apart from the term."""
+    shipped = Path(__file__).resolve().parents[2] / "corpora" / "glossaries" / "conflict-syria.csv"
+    context = RunContext(glossary_paths=(shipped,))
+    plan = build_checks(Config(), context, select=["TQA301"])
+    pairs = [
+        Segment(
+            "1",
+            "Thousands of refugees fled Aleppo.",
+            "Тысячи беженцев бежали из Алеппо.",
+            "en",
+            "ru",
+        ),
+        Segment("2", "Повстанец погиб.", "A fighter died.", "ru", "en"),
+        Segment("3", "Повстанец погиб.", "A rebel died.", "ru", "en"),
+    ]
+    results = list(Pipeline(plan.checks).run(pairs))
+    assert [[(f.code, f.source_span, f.suggestion) for f in r.findings] for r in results] == [
+        [],
+        [("TQA301", (0, 9), "rebel")],
+        [],
+    ]

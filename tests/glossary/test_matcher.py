@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.model import Concept, Glossary, MatchMode, Term, TermStatus, TermType
-from tqa.glossary.normalize import arabic_clitic_offsets, tokenize
+from tqa.glossary.normalize import arabic_clitic_offsets, base_forms_for, tokenize
 
 P, A, D, F = TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.DEPRECATED, TermStatus.FORBIDDEN
 
@@ -94,6 +94,110 @@ def test_plurals_the_stemmer_separates_still_match(
     lang: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(covered, concept) for covered, concept, _ in found(PLURALS, text, lang)] == expected
+
+
+FORMS = matcher(
+    Concept("gunman", (Term("gunman", "en", P),)),
+    Concept("crisis", (Term("humanitarian crisis", "en", P),)),
+    Concept("life", (Term("life", "en", P),)),
+    Concept("child", (Term("child", "en", P), Term("ребёнок", "ru", P))),
+    Concept("idp", (Term("internally displaced person", "en", P),)),
+    Concept("homs", (Term("Homs", "en", P),)),
+    Concept("works", (Term("travail", "fr", P),)),
+    Concept("fire", (Term("feu", "fr", P),)),
+    Concept("soldier", (Term("militare", "it", P),)),
+    Concept("weapon", (Term("arma", "it", P),)),
+    Concept("lake", (Term("lago", "it", P),)),
+    Concept("refugee", (Term("беженец", "ru", P),)),
+    Concept("rebel", (Term("повстанцы", "ru", P),)),
+    Concept("citizen", (Term("гражданин", "ru", P),)),
+    Concept("envoy", (Term("посол", "ru", P),)),
+    Concept("fighter", (Term("боец", "ru", P),)),
+    Concept("hospital", (Term("hospital", "pt", P),)),
+    Concept("paper", (Term("papel", "pt", P),)),
+    Concept("month", (Term("mês", "pt", P),)),
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # English plurals that do not end in a plain -s
+        ("en", "Gunmen opened fire.", [("Gunmen", "gunman")]),
+        ("en", "Two humanitarian crises.", [("humanitarian crises", "crisis")]),
+        ("en", "Many lives were lost.", [("lives", "life")]),
+        ("en", "Children and a child.", [("Children", "child"), ("child", "child")]),
+        ("en", "internally displaced people", [("internally displaced people", "idp")]),
+        # only -ses and -xes read as -is or without -es: homes is not Homs
+        ("en", "Shelling destroyed homes in Homs.", [("Homs", "homs")]),
+        ("fr", "Les travaux et les feux.", [("travaux", "works"), ("feux", "fire")]),
+        (
+            "it",
+            "I militari e le armi sul lago.",
+            [("militari", "soldier"), ("armi", "weapon"), ("lago", "lake")],
+        ),
+        ("it", "Due laghi.", [("laghi", "lake")]),
+        # Russian: a vowel of the base form drops in every other case
+        (
+            "ru",
+            "Тысячи беженцев и один беженец.",
+            [("беженцев", "refugee"), ("беженец", "refugee")],
+        ),
+        ("ru", "Повстанец и повстанцами.", [("Повстанец", "rebel"), ("повстанцами", "rebel")]),
+        (
+            "ru",
+            "граждане, граждан, гражданами",
+            [("граждане", "citizen"), ("граждан", "citizen"), ("гражданами", "citizen")],
+        ),
+        ("ru", "послы и бойцов", [("послы", "envoy"), ("бойцов", "fighter")]),
+        ("ru", "Погибли дети, трое детей.", [("дети", "child"), ("детей", "child")]),
+        ("pt", "Os hospitais e os papéis.", [("hospitais", "hospital"), ("papéis", "paper")]),
+        ("pt", "Três meses.", [("meses", "month")]),
+    ],
+)
+def test_inflected_forms_the_stemmer_separates_still_match(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(covered, concept) for covered, concept, _ in found(FORMS, text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "guesses"),
+    [
+        ("en", "gunmen", ("gunman",)),
+        ("en", "knives", ("knif", "knife")),
+        ("en", "matrices", ("matrix", "matrex")),
+        ("en", "crises", ("crisis", "cris")),
+        ("en", "criteria", ("criterium", "criterion")),
+        ("en", "nuclei", ("nucleus",)),
+        ("en", "people", ("person",)),
+        ("en", "homes", ()),
+        ("fr", "travaux", ("travail", "traval")),
+        ("fr", "yeux", ("œil", "oeil")),
+        ("fr", "chars", ()),
+        ("it", "militari", ("militare", "militaro", "militara")),
+        ("it", "laghi", ("lago", "laghe", "lagho", "lagha")),
+        ("it", "uomini", ("uomo",)),
+        ("pt", "hospitais", ("hospitai", "hospital")),
+        ("pt", "meses", ("mese", "mes", "mês")),
+        ("ru", "повстанцами", ("повстанец",)),
+        ("ru", "бойцы", ("боец",)),
+        ("ru", "повстанец", ("повстанц",)),
+        ("ru", "граждан", ("гражданин", "граждане")),
+        ("ru", "гражданин", ("граждане",)),
+        ("ru", "детьми", ("ребенок",)),
+        ("ru", "город", ()),
+    ],
+)
+def test_base_form_guesses(lang: str, word: str, guesses: tuple[str, ...]) -> None:
+    forms = base_forms_for(lang)
+    assert forms is not None
+    assert forms.guesses(word) == guesses
+
+
+def test_languages_whose_stemmer_joins_the_forms_get_no_guesses() -> None:
+    assert base_forms_for("de") is None
+    assert base_forms_for("ar") is None
 
 
 def test_words_are_not_matched_inside_other_words() -> None:

@@ -45,11 +45,11 @@ from tqa.glossary.normalize import (
     CONNECTORS,
     Token,
     arabic_clitic_offsets,
+    base_forms_for,
     fold,
     gap_marker,
     is_soft_gap,
     normalize_word,
-    singulars_for,
     split_words,
     stemmer_for,
     surface,
@@ -484,19 +484,23 @@ class Matcher:
         return found
 
     def _singular_options(self, words: list[str], keys: list[str], lang: str) -> _Options:
-        """Other readings of the words ending in ``s``: the keys of the singulars they may be
-        the plural of, where those differ from the word's own key (see
-        :func:`~tqa.glossary.normalize.singulars_for`). Position -> ``(key, next, 0)``."""
-        singulars = singulars_for(lang)
-        if singulars is None:
+        """Other readings of words that may be inflected forms Snowball stems apart from
+        their base form (a plural, a Russian case): the keys of the base forms they may come
+        from, where those differ from the word's own key (see
+        :func:`~tqa.glossary.normalize.base_forms_for`). Position -> ``(key, next, 0)``."""
+        forms = base_forms_for(lang)
+        if forms is None:
             return {}
         memo = self._singular_keys.get(lang)
         if memo is None:
             memo = self._singular_keys[lang] = {}
         stem = stemmer_for(lang)
+        last_letters, min_length, guesses = forms
         options: _Options = {}
         for position, word in enumerate(words):
-            if word[-1:] not in ("s", "S") or len(word) < 4:
+            if len(word) < min_length or (
+                last_letters is not None and word[-1:] not in last_letters
+            ):
                 continue
             found = memo.get(word)
             if found is None:
@@ -504,8 +508,8 @@ class Matcher:
                 found = _bounded(memo)[word] = tuple(
                     dict.fromkeys(
                         key
-                        for singular in singulars(fold(normalize_word(word)))
-                        if (key := stem(singular)) != own
+                        for guess in guesses(fold(normalize_word(word)))
+                        if (key := stem(guess)) != own
                     )
                 )
             if found:

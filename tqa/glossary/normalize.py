@@ -12,10 +12,11 @@ normalised, so every match maps back to the text as written.
   the first word of a term (``وحلب``, ``بحلب``, ``والحلب`` all contain ``حلب``).
 - Case: keys are case-folded; case-sensitive terms are checked against the original text.
 - Inflection: European languages are stemmed with the Snowball stemmers, token by token.
-  Where Snowball gives a plural another stem than its singular (Spanish ``altos``/``alto``,
-  ``aéreas``/``aérea``, ``militares``/``militar``; Portuguese ``nações``/``nação``), the
-  matcher also reads a word ending in ``s`` as the singulars it may come from
-  (:func:`singulars_for`).
+  Where Snowball gives an inflected form another stem than its base form (Spanish
+  ``altos``/``alto``, ``militares``/``militar``; Portuguese ``nações``/``nação``; English
+  ``gunmen``/``gunman``, ``crises``/``crisis``; French ``travaux``/``travail``; Italian
+  ``militari``/``militare``; Russian ``повстанцы``/``повстанец``, ``граждане``/``гражданин``),
+  the matcher also reads the word as the base forms it may come from (:func:`base_forms_for`).
 - Tokens: runs of letters, digits and combining marks; Han, Kana, Hangul and Thai characters
   are one token each (those scripts do not separate words by spaces). Hyphens and apostrophes
   separate tokens but remember the link, so ``cease-fire`` can also be read as one word.
@@ -339,10 +340,10 @@ def _identity(word: str) -> str:
     return word
 
 
-# -- plurals -----------------------------------------------------------------------------------
+# -- inflected forms that Snowball stems apart -------------------------------------------------
 
 
-def _spanish_singulars(word: str) -> tuple[str, ...]:
+def _spanish_forms(word: str) -> tuple[str, ...]:
     """``altos`` -> alto; ``militares`` -> militar (also militare); ``luces`` -> luz."""
     found = [word[:-1]]
     if word.endswith("es") and len(word) > 4:
@@ -352,35 +353,199 @@ def _spanish_singulars(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _portuguese_singulars(word: str) -> tuple[str, ...]:
+def _portuguese_forms(word: str) -> tuple[str, ...]:
     """``ataques`` -> ataque; ``nações`` -> nação; ``civis`` -> civil; ``mísseis`` -> míssil;
-    ``reféns`` -> refém; ``militares`` -> militar."""
+    ``reféns`` -> refém; ``militares`` -> militar; ``hospitais`` -> hospital; ``papéis`` ->
+    papel; ``meses`` -> mês."""
     found = [word[:-1]]
     if word.endswith(("ões", "ães")):
         found.append(word[:-3] + "ão")
     elif word.endswith("ns"):
         found.append(word[:-2] + "m")
+    elif word.endswith("ais"):
+        found.append(word[:-3] + "al")
+    elif word.endswith("éis"):
+        found.append(word[:-3] + "el")
+    elif word.endswith("óis"):
+        found.append(word[:-3] + "ol")
     elif word.endswith("eis"):
         found += [word[:-3] + "el", word[:-3] + "il"]
     elif word.endswith("is"):
-        found.append(word[:-2] + "il")
+        found += [word[:-2] + "il", word[:-2] + "l"]
     elif word.endswith("es") and len(word) > 4:
         found.append(word[:-2])
+        if word.endswith("eses"):
+            found.append(word[:-4] + "ês")
     return tuple(found)
 
 
-_SINGULARS: dict[str, Callable[[str], tuple[str, ...]]] = {
-    "es": _spanish_singulars,
-    "pt": _portuguese_singulars,
+_ENGLISH_IRREGULAR = {
+    "children": "child",
+    "people": "person",
+    "feet": "foot",
+    "teeth": "tooth",
+    "geese": "goose",
+    "mice": "mouse",
+    "oxen": "ox",
 }
 
 
-def singulars_for(lang: str) -> Callable[[str], tuple[str, ...]] | None:
-    """For languages whose Snowball stemmer often gives a plural another stem than its
-    singular: case-folded word ending in ``s`` (four letters or more) -> the singulars it may
-    be the plural of (wrong guesses are harmless: they are only looked up among the terms'
-    words). ``None`` where the stemmer already brings plurals together."""
-    return _SINGULARS.get(lang)
+def _english_forms(word: str) -> tuple[str, ...]:
+    """``gunmen`` -> gunman; ``lives`` -> life; ``crises`` -> crisis; ``buses`` -> bus;
+    ``indices`` -> index; ``criteria`` -> criterion; ``nuclei`` -> nucleus; ``children`` ->
+    child (regular plurals in ``s`` stem together already)."""
+    irregular = _ENGLISH_IRREGULAR.get(word)
+    if irregular is not None:
+        return (irregular,)
+    if word.endswith("men"):
+        return (word[:-3] + "man",)
+    if word.endswith("ves"):
+        return (word[:-3] + "f", word[:-3] + "fe")
+    if word.endswith("ices"):
+        return (word[:-4] + "ix", word[:-4] + "ex")
+    if word.endswith(("ses", "xes")):  # crises, axes; buses, boxes
+        return (word[:-2] + "is", word[:-2])
+    if word.endswith("ae"):
+        return (word[:-1],)
+    if word.endswith("a"):
+        return (word[:-1] + "um", word[:-1] + "on")
+    if word.endswith("i"):
+        return (word[:-1] + "us",)
+    return ()
+
+
+_FRENCH_IRREGULAR = {"yeux": ("œil", "oeil"), "cieux": ("ciel",), "aïeux": ("aïeul",)}
+
+
+def _french_forms(word: str) -> tuple[str, ...]:
+    """``travaux`` -> travail (also traval); ``feux`` -> feu; ``bijoux`` -> bijou; ``pneus``
+    -> pneu; ``yeux`` -> œil."""
+    irregular = _FRENCH_IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    if word.endswith("aux"):
+        return (word[:-3] + "ail", word[:-3] + "al")
+    if word.endswith(("eux", "oux", "eus")):  # Snowball keeps -us whole: pneus
+        return (word[:-1],)
+    return ()
+
+
+_ITALIAN_IRREGULAR = {
+    "uomini": ("uomo",),
+    "dei": ("dio",),
+    "buoi": ("bue",),
+    "mogli": ("moglie",),
+    "templi": ("tempio",),
+    "braccia": ("braccio",),
+    "uova": ("uovo",),
+    "dita": ("dito",),
+    "ossa": ("osso",),
+    "mura": ("muro",),
+    "paia": ("paio",),
+}
+
+
+def _italian_forms(word: str) -> tuple[str, ...]:
+    """``militari`` -> militare (also militaro, militara); ``armi`` -> arma; ``laghi`` ->
+    lago; ``banche`` -> banca; ``uomini`` -> uomo."""
+    irregular = _ITALIAN_IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    found: list[str] = []
+    if word.endswith(("chi", "ghi")):
+        found.append(word[:-2] + "o")
+    elif word.endswith(("che", "ghe")):
+        found.append(word[:-2] + "a")
+    if word.endswith("i"):
+        found += [word[:-1] + "e", word[:-1] + "o", word[:-1] + "a"]
+    elif word.endswith("e"):
+        found.append(word[:-1] + "a")
+    return tuple(found)
+
+
+_RUSSIAN_VOWELS = frozenset("аеиоуыэюяё")
+_RUSSIAN_IRREGULAR = {
+    "дет": ("ребенок",),
+    "детьм": ("ребенок",),
+    "люд": ("человек",),
+    "людьм": ("человек",),
+    "друз": ("друг",),
+    "сынов": ("сын",),
+    "матер": ("мать",),
+    "дочер": ("дочь",),
+}
+"""Stem of the plural (all its cases) -> the singular."""
+
+
+def _russian_forms(word: str) -> tuple[str, ...]:
+    """Forms whose stem drops a vowel of the base form or its ``-ин``: ``повстанцы``,
+    ``повстанца`` -> повстанец; ``бойцы`` -> боец; ``послы`` -> посол; ``граждане`` ->
+    гражданин; ``дети`` -> ребенок; read from the word's Snowball stem, so every case
+    ending is covered. Glossaries often list groups in the plural, so a singular also reads
+    as the plural's stem: ``повстанец`` -> повстанц(ы), ``гражданин`` -> граждан(е)."""
+    stem = stemmer_for("ru")(word)
+    irregular = _RUSSIAN_IRREGULAR.get(stem)
+    if irregular is not None:
+        return irregular
+    if word.endswith(("ан", "ян")):  # граждан (of the citizens): Snowball stems it гражда
+        return (word + "ин", word + "е")
+    if len(stem) < 3:
+        return ()
+    last, before = stem[-1], stem[-2]
+    if last == "ц" and before in "йь":  # бойцы -> боец, владельцы -> владелец
+        return (stem[:-2] + "ец",)
+    if before in _RUSSIAN_VOWELS:
+        if stem.endswith(("ан", "ян")):  # граждане -> гражданин
+            return (stem + "ин",)
+        if stem.endswith("ец") and len(stem) > 3:  # a term in the plural: повстанец -> повстанцы
+            return (stem[:-2] + "ц",)
+        if stem.endswith(("анин", "янин")):  # гражданин -> граждане
+            return (stem[:-2] + "е",)
+        return ()
+    if last == "ц":  # повстанцы -> повстанец, отцы -> отец
+        return (stem[:-1] + "ец",)
+    if last == "к":  # потолки -> потолок, кусочки -> кусочек
+        return (stem[:-1] + "ок", stem[:-1] + "ек")
+    if last == "л":  # послы -> посол, узлы -> узел
+        return (stem[:-1] + "ол", stem[:-1] + "ел")
+    return ()
+
+
+class BaseForms(NamedTuple):
+    """How a language's words may be inflected forms that Snowball stems apart from their
+    base form (the form a glossary lists): which words to try, and the guesses."""
+
+    last_letters: frozenset[str] | None
+    """Only words ending in one of these letters (either case) are tried; None: every word."""
+    min_length: int
+    guesses: Callable[[str], tuple[str, ...]]
+    """Case-folded word -> the base forms it may come from (wrong guesses are harmless: the
+    matcher looks them up among the terms' words only)."""
+
+
+def _letters(*ends: str) -> frozenset[str]:
+    return frozenset(ends) | frozenset(end.upper() for end in ends)
+
+
+_BASE_FORMS: dict[str, BaseForms] = {
+    "es": BaseForms(_letters("s"), 4, _spanish_forms),
+    "pt": BaseForms(_letters("s"), 4, _portuguese_forms),
+    "en": BaseForms(
+        _letters("n", "s", "a", "i", "e", "t", "h"),
+        3,
+        _english_forms,
+    ),
+    "fr": BaseForms(_letters("x", "s"), 4, _french_forms),
+    "it": BaseForms(_letters("i", "e", "a"), 3, _italian_forms),
+    "ru": BaseForms(None, 3, _russian_forms),
+}
+
+
+def base_forms_for(lang: str) -> BaseForms | None:
+    """For languages whose Snowball stemmer often stems an inflected form (a plural, or a
+    Russian case that drops a vowel) apart from its base form: which words to try and the
+    base forms they may come from. ``None`` where the stemmer already brings them together."""
+    return _BASE_FORMS.get(lang)
 
 
 def fold(norm: str) -> str:
