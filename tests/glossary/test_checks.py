@@ -201,3 +201,24 @@ def test_russian_forms_with_a_dropped_vowel_are_glossary_terms() -> None:
         [("TQA301", (0, 9), "rebel")],
         [],
     ]
+
+
+def test_arabic_targets_with_the_article_and_plurals_render_the_terms() -> None:
+    """With the shipped glossary (غارة جوية, مدني, قصف, لاجئ): the definite and plural forms
+    of an Arabic target render the source's terms; each of these was a false TQA301."""
+    shipped = Path(__file__).resolve().parents[2] / "corpora" / "glossaries" / "conflict-syria.csv"
+    context = RunContext(glossary_paths=(shipped,))
+    plan = build_checks(Config(), context, select=["TQA301"])
+    pairs = [
+        Segment("1", "The airstrike hit Aleppo.", "أصابت الغارة الجوية حلب.", "en", "ar"),
+        Segment("2", "Civilians died in the bombardment.", "قتل مدنيون في القصف.", "en", "ar"),
+        Segment("3", "Thousands of refugees.", "آلاف اللاجئين.", "en", "ar"),
+        Segment("4", "Thousands of refugees.", "آلاف المهاجرين.", "en", "ar"),
+    ]
+    results = list(Pipeline(plan.checks).run(pairs))
+    assert [[(f.code, f.source_span, f.suggestion) for f in r.findings] for r in results] == [
+        [],
+        [],
+        [],
+        [("TQA301", (13, 21), "لاجئ")],
+    ]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.model import Concept, Glossary, MatchMode, Term, TermStatus, TermType
-from tqa.glossary.normalize import arabic_clitic_offsets, base_forms_for, tokenize
+from tqa.glossary.normalize import arabic_clitic_offsets, arabic_forms, base_forms_for, tokenize
 
 P, A, D, F = TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.DEPRECATED, TermStatus.FORBIDDEN
 
@@ -197,7 +197,71 @@ def test_base_form_guesses(lang: str, word: str, guesses: tuple[str, ...]) -> No
 
 def test_languages_whose_stemmer_joins_the_forms_get_no_guesses() -> None:
     assert base_forms_for("de") is None
-    assert base_forms_for("ar") is None
+    assert base_forms_for("zh") is None
+
+
+ARABIC = matcher(
+    Concept("airstrike", (Term("غارة جوية", "ar", P),)),
+    Concept("civilian", (Term("مدني", "ar", P),)),
+    Concept("refugee", (Term("لاجئ", "ar", P),)),
+    Concept("militia", (Term("ميليشيا", "ar", P),)),
+    Concept("hospital", (Term("مستشفى", "ar", P),)),
+    Concept("displaced", (Term("النازحون", "ar", P),)),
+    Concept("child", (Term("طفل", "ar", P),)),
+    Concept("qaeda", (Term("القاعدة", "ar", P),)),
+    Concept("syria", (Term("سوريا", "ar", P), Term("سورية", "ar", A))),
+    Concept("province", (Term("محافظة", "ar", P),)),
+    Concept("governor", (Term("محافظ", "ar", P),)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article, on every word of a definite phrase
+        ("الغارة الجوية", [("الغارة الجوية", "airstrike")]),
+        # sound plurals, both cases, with the article and after a clitic (which, with the
+        # article after it, stays out of the span, as for the base forms)
+        (
+            "غارات جوية وبالغارات الجوية",
+            [("غارات جوية", "airstrike"), ("غارات الجوية", "airstrike")],
+        ),
+        ("المدنيون والمدنيين", [("المدنيون", "civilian"), ("مدنيين", "civilian")]),
+        ("للاجئين", [("لاجئين", "refugee")]),
+        ("الميليشيات والمستشفيات", [("الميليشيات", "militia"), ("مستشفيات", "hospital")]),
+        ("النازحين", [("النازحين", "displaced")]),
+        # broken plurals come from the list
+        ("الأطفال", [("الأطفال", "child")]),
+        # the article is never added: a base is not al-Qaeda
+        ("قاعدة عسكرية", []),
+        # the definite feminine adjective "Syrian" is not Syria
+        ("الحكومة السورية", []),
+        ("التركية والسورية", []),
+        ("في سورية", [("سورية", "syria")]),
+        # a feminine plural reads as the feminine singular only
+        ("المحافظات", [("المحافظات", "province")]),
+    ],
+)
+def test_arabic_inflected_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(covered, concept) for covered, concept, _ in found(ARABIC, text, "ar")] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("الغارات", ("غارات", "غارة")),
+        ("المدنيين", ("مدنيين", "المدنيون", "مدني")),
+        ("لاجئون", ("لاجئين", "لاجئ")),
+        ("مستشفيات", ("مستشفية", "مستشفي", "مستشفيا")),
+        ("غارتين", ("غارتون", "غارة")),
+        ("مقاتلو", ("مقاتل",)),
+        ("الكيميائية", ("كيميائية", "كيميائي")),
+        ("الاطفال", ("اطفال", "طفل")),
+        ("حلب", ()),
+    ],
+)
+def test_arabic_forms(word: str, forms: tuple[str, ...]) -> None:
+    assert arabic_forms(word) == forms
 
 
 def test_words_are_not_matched_inside_other_words() -> None:
@@ -228,7 +292,8 @@ def test_arabic_alef_variants_and_tatweel() -> None:
 
 def test_arabic_clitic_offsets() -> None:
     assert arabic_clitic_offsets("وبالرقة") == [(1, "بالرقة"), (2, "الرقة"), (4, "رقة")]
-    assert arabic_clitic_offsets("للرقة") == [(1, "الرقة"), (2, "رقة")]
+    assert arabic_clitic_offsets("للرقة") == [(1, "الرقة"), (1, "لرقة"), (2, "رقة")]
+    assert arabic_clitic_offsets("للاجئين") == [(1, "الاجئين"), (1, "لاجئين"), (2, "اجئين")]
     assert arabic_clitic_offsets("حلب") == []
 
 

@@ -44,7 +44,9 @@ from tqa.glossary.normalize import (
     APOSTROPHES,
     CONNECTORS,
     Token,
+    arabic_adjective,
     arabic_clitic_offsets,
+    arabic_forms,
     base_forms_for,
     fold,
     gap_marker,
@@ -155,6 +157,14 @@ hyphen- or apostrophe-linked words after it are read as one (``cease-fire`` ~ ``
 def _rank(candidate: _Candidate) -> tuple[int, int, int, int, int, int]:
     start, end, entry, level, joins = candidate
     return (start - end, -level, joins, start, entry.status_rank, entry.index)
+
+
+def _clitic_rest_forms(rest: str) -> tuple[str, ...]:
+    """An Arabic word after its clitics, and its singulars; one with the article comes again
+    without it at a later offset, so only as written."""
+    if rest.startswith("ال"):
+        return (rest,)
+    return (rest, *arabic_forms(rest))
 
 
 def _text_order(candidate: _Candidate) -> tuple[int, int, int]:
@@ -420,7 +430,7 @@ class Matcher:
         clitics: dict[int, tuple[tuple[int, str], ...]] = {}
         if lang == "ar":
             clitics = self._clitic_starts(words, root)
-        singulars = self._singular_options(words, keys, lang)
+        singulars = self._singular_options(words, keys, lang, root)
         if (
             not linked
             and not clitics
@@ -464,7 +474,8 @@ class Matcher:
     def _clitic_starts(
         self, words: list[str], root: Node
     ) -> dict[int, tuple[tuple[int, str], ...]]:
-        """Arabic words whose stem after clitic prefixes starts a term: position ->
+        """Arabic words whose stem after clitic prefixes (or its singular, see
+        :func:`~tqa.glossary.normalize.arabic_forms`) starts a term: position ->
         ``(offset in the word, key)``."""
         memo = self._clitics
         known = list(map(memo.get, words))
@@ -474,16 +485,25 @@ class Matcher:
         found: dict[int, tuple[tuple[int, str], ...]] = {}
         for position, (word, starts) in enumerate(zip(words, known, strict=True)):
             if starts is None:
+                offsets = arabic_clitic_offsets(word)
+                rests = {rest for _, rest in offsets}
                 starts = memo[word] = tuple(
-                    (offset, key)
-                    for offset, rest in arabic_clitic_offsets(word)
-                    if (key := fold(rest)) in root
+                    dict.fromkeys(
+                        (offset, key)
+                        for offset, rest in offsets
+                        # والسورية: "and the Syrian", not Syria (see arabic_adjective)
+                        if not ("ال" + rest in rests and arabic_adjective("ال" + rest))
+                        for form in _clitic_rest_forms(rest)
+                        if (key := fold(form)) in root
+                    )
                 )
             if starts:
                 found[position] = starts
         return found
 
-    def _singular_options(self, words: list[str], keys: list[str], lang: str) -> _Options:
+    def _singular_options(
+        self, words: list[str], keys: list[str], lang: str, root: Node
+    ) -> _Options:
         """Other readings of words that may be inflected forms Snowball stems apart from
         their base form (a plural, a Russian case): the keys of the base forms they may come
         from, where those differ from the word's own key (see
@@ -495,7 +515,7 @@ class Matcher:
         if memo is None:
             memo = self._singular_keys[lang] = {}
         stem = stemmer_for(lang)
-        last_letters, min_length, guesses = forms
+        last_letters, min_length, guesses, not_first = forms
         options: _Options = {}
         for position, word in enumerate(words):
             if len(word) < min_length or (
@@ -505,11 +525,14 @@ class Matcher:
             found = memo.get(word)
             if found is None:
                 own = keys[position]
+                folded = fold(normalize_word(word))
+                later = not_first(folded) if not_first is not None else None
+                barred = stem(later) if later is not None else None
                 found = _bounded(memo)[word] = tuple(
                     dict.fromkeys(
                         key
-                        for guess in guesses(fold(normalize_word(word)))
-                        if (key := stem(guess)) != own
+                        for guess in guesses(folded)
+                        if (key := stem(guess)) != own and not (key == barred and key in root)
                     )
                 )
             if found:
@@ -547,7 +570,7 @@ class Matcher:
         links = [token.link for token in tokens]
         keys = [key_of(norm) for norm in norms]
         options = self._join_options(norms, links, lang) if any(links) else {}
-        _merge_options(options, self._singular_options(norms, keys, lang))
+        _merge_options(options, self._singular_options(norms, keys, lang, root))
         clitics: dict[int, tuple[tuple[int, str], ...]] = {}
         if lang == "ar":
             clitics = self._clitic_starts([text[t.start : t.end] for t in tokens], root)

@@ -9,7 +9,10 @@ normalised, so every match maps back to the text as written.
 - Russian: ё is read as е (most press copy writes е).
 - Arabic: alef variants (أ إ آ ٱ) become ا, alef maqsura ى becomes ي, tatweel and harakat are
   removed. The clitic prefixes و ف (and), ب ل ك (prepositions) and the article ال may precede
-  the first word of a term (``وحلب``, ``بحلب``, ``والحلب`` all contain ``حلب``).
+  the first word of a term (``وحلب``, ``بحلب``, ``والحلب`` all contain ``حلب``). Any word may
+  also be read without its article and with its regular plural, dual or feminine ending
+  undone, or as the singular of a listed broken plural (:func:`arabic_forms`:
+  ``الغارات الجوية`` contains ``غارة جوية``, ``المدنيين`` contains ``مدني``).
 - Case: keys are case-folded; case-sensitive terms are checked against the original text.
 - Inflection: European languages are stemmed with the Snowball stemmers, token by token.
   Where Snowball gives an inflected form another stem than its base form (Spanish
@@ -511,6 +514,63 @@ def _russian_forms(word: str) -> tuple[str, ...]:
     return ()
 
 
+_ARABIC_BROKEN_PLURALS = """
+أطفال طفل صواريخ صاروخ أسلحة سلاح جنود جندي مدن مدينة شهداء شهيد قتلى قتيل جرحى جريح
+رهائن رهينة فصائل فصيل أحياء حي قرى قرية معاقل معقل هجمات هجوم دول دولة أسرى أسير ضباط ضابط
+قادة قائد زعماء زعيم وزراء وزير رؤساء رئيس سجون سجن سجناء سجين مناطق منطقة مواقع موقع
+براميل برميل قذائف قذيفة ألغام لغم مدارس مدرسة منازل منزل بيوت بيت شوارع شارع أسواق سوق
+جسور جسر أقاليم إقليم أحزاب حزب معابر معبر حواجز حاجز نقاط نقطة قواعد قاعدة موانئ ميناء
+أراض أرض أرواح روح أشخاص شخص نساء امرأة رجال رجل عناصر عنصر أكراد كردي دروز درزي شيعة شيعي
+"""
+"""Broken plurals of news and conflict vocabulary, each followed by its singular: their
+pattern changes inside the word, so they are listed, not derived."""
+
+
+@functools.cache
+def _arabic_broken_plurals() -> dict[str, str]:
+    words = _ARABIC_BROKEN_PLURALS.split()
+    return {
+        normalize_word(plural): normalize_word(one)
+        for plural, one in zip(words[::2], words[1::2], strict=True)
+    }
+
+
+def arabic_forms(word: str) -> tuple[str, ...]:
+    """An Arabic word (normalised: one alef, ى as ي, no harakat) read without its article and
+    its regular plural, dual or feminine endings: ``الغارات`` -> غارة; ``المدنيين`` -> مدني;
+    ``لاجئون`` -> لاجئ; ``مستشفيات`` -> مستشفي (مستشفى); ``ميليشيات`` -> ميليشيا; ``غارتين`` ->
+    غارة; ``مقاتلو`` -> مقاتل; ``الكيميائية`` -> كيميائي; and a masculine plural in its other
+    case (``النازحين`` -> النازحون). The article is never added: ``قاعدة`` (a base) must not
+    read as ``القاعدة`` (al-Qaeda). Broken plurals (``الأطفال`` -> طفل) come from a list of
+    news vocabulary. Clitic prefixes (و ف ب ل ك) are the matcher's part
+    (:func:`arabic_clitic_offsets`)."""
+    found: list[str] = []
+    rest = word
+    if word.startswith("ال") and len(word) >= 5:
+        rest = word[2:]
+        found.append(rest)
+    singular = _arabic_broken_plurals().get(rest)
+    if singular is not None:
+        found.append(singular)
+    if len(rest) >= 5 and word.endswith(("ين", "ون")):
+        found.append(word[:-2] + ("ون" if word.endswith("ين") else "ين"))
+    if len(rest) < 4:
+        return tuple(found)
+    if rest.endswith("ات"):
+        found.append(rest[:-2] + "ة")
+        if rest.endswith("يات"):
+            found += [rest[:-2], rest[:-3] + "يا"]
+    elif len(rest) >= 5 and rest.endswith(("تان", "تين")):
+        found.append(rest[:-3] + "ة")
+    elif len(rest) >= 5 and rest.endswith(("ون", "ين", "ان")):
+        found.append(rest[:-2])
+    elif rest.endswith("ية"):
+        found.append(rest[:-1])
+    elif rest.endswith("و"):
+        found.append(rest[:-1])
+    return tuple(found)
+
+
 class BaseForms(NamedTuple):
     """How a language's words may be inflected forms that Snowball stems apart from their
     base form (the form a glossary lists): which words to try, and the guesses."""
@@ -521,6 +581,17 @@ class BaseForms(NamedTuple):
     guesses: Callable[[str], tuple[str, ...]]
     """Case-folded word -> the base forms it may come from (wrong guesses are harmless: the
     matcher looks them up among the terms' words only)."""
+    not_first: Callable[[str], str | None] | None = None
+    """Case-folded word -> a guess that is dropped where a term starts with it, if any."""
+
+
+def arabic_adjective(word: str) -> str | None:
+    """The definite feminine adjective ``السورية`` ("the Syrian") without its article,
+    ``سورية``, is also a spelling of Syria: such a guess goes on a term (``الغارة الجوية``:
+    غارة جوية) but is dropped where a term starts with it."""
+    if word.startswith("ال") and word.endswith("ية") and len(word) >= 5:
+        return word[2:]
+    return None
 
 
 def _letters(*ends: str) -> frozenset[str]:
@@ -538,6 +609,7 @@ _BASE_FORMS: dict[str, BaseForms] = {
     "fr": BaseForms(_letters("x", "s"), 4, _french_forms),
     "it": BaseForms(_letters("i", "e", "a"), 3, _italian_forms),
     "ru": BaseForms(None, 3, _russian_forms),
+    "ar": BaseForms(None, 3, arabic_forms, arabic_adjective),
 }
 
 
@@ -562,7 +634,8 @@ def arabic_clitic_offsets(token_text: str) -> list[tuple[int, str]]:
     """Where the stem of an Arabic word may start after clitic prefixes.
 
     Returns ``(offset in token_text, normalised rest)`` pairs, longest prefix last; the rest
-    keeps at least three letters. ``لل`` (ل + ال) also yields the rest with the article restored.
+    keeps at least three letters. ``لل`` (ل + ال) also yields the rest with the article restored,
+    and the rest after the first ``ل`` (``للاجئين``: ل + اللاجئين, whose article merges).
     """
     if not token_text or token_text[0] not in _CLITIC_FIRST:
         return []
@@ -588,6 +661,7 @@ def arabic_clitic_offsets(token_text: str) -> list[tuple[int, str]]:
         add(position)
     if word[position : position + 2] == "لل":
         add(position + 1, "ال" + word[position + 2 :])
+        add(position + 1)  # a noun that starts with ل: للاجئين is ل + (ال)لاجئين
         add(position + 2)
         return found
     if position < len(word) and word[position] in "بلك":
