@@ -160,7 +160,7 @@ def _rank(candidate: _Candidate) -> tuple[int, int, int, int, int, int]:
 
 
 def _clitic_rest_forms(rest: str) -> tuple[str, ...]:
-    """An Arabic word after its clitics, and its singulars; one with the article comes again
+    """An Arabic word after its clitics, and its base forms; one with the article comes again
     without it at a later offset, so only as written."""
     if rest.startswith("ال"):
         return (rest,)
@@ -245,7 +245,7 @@ class Matcher:
         self._word_keys: dict[str, dict[str, str]] = {}
         self._gap_keys: dict[str, str] = {}
         self._clitics: dict[str, tuple[tuple[int, str], ...]] = {}
-        self._singular_keys: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._base_form_keys: dict[str, dict[str, tuple[str, ...]]] = {}
         self._matches: dict[tuple[int, int, int, int], TermMatch] = {}
         self._found: tuple[dict[str, dict[str, tuple[TermMatch, ...]]], ...] = ({}, {})
         """Per ``overlapping`` and language: text -> its matches."""
@@ -430,12 +430,12 @@ class Matcher:
         clitics: dict[int, tuple[tuple[int, str], ...]] = {}
         if lang == "ar":
             clitics = self._clitic_starts(words, root)
-        singulars = self._singular_options(words, keys, lang, root)
+        base_forms = self._base_form_options(words, keys, lang, root)
         if (
             not linked
             and not clitics
             and root.keys().isdisjoint(keys)
-            and not any(key in root for found in singulars.values() for key, _, _ in found)
+            and not any(key in root for found in base_forms.values() for key, _, _ in found)
         ):
             return []
         options: _Options = {}
@@ -443,7 +443,7 @@ class Matcher:
             norms = list(map(normalize_word, words))
             links = [_LINKS.get(gap, "") for gap in gap_texts[:-1]]
             options = self._join_options(norms, links, lang)
-        _merge_options(options, singulars)
+        _merge_options(options, base_forms)
         bounds = list(accumulate(map(len, parts)))
         gaps: list[str | None] = [None] * len(keys)
         return self._walk(
@@ -474,7 +474,7 @@ class Matcher:
     def _clitic_starts(
         self, words: list[str], root: Node
     ) -> dict[int, tuple[tuple[int, str], ...]]:
-        """Arabic words whose stem after clitic prefixes (or its singular, see
+        """Arabic words whose stem after clitic prefixes (or one of its base forms, see
         :func:`~tqa.glossary.normalize.arabic_forms`) starts a term: position ->
         ``(offset in the word, key)``."""
         memo = self._clitics
@@ -501,19 +501,19 @@ class Matcher:
                 found[position] = starts
         return found
 
-    def _singular_options(
+    def _base_form_options(
         self, words: list[str], keys: list[str], lang: str, root: Node
     ) -> _Options:
         """Other readings of words that may be inflected forms Snowball stems apart from
-        their base form (a plural, a Russian case): the keys of the base forms they may come
-        from, where those differ from the word's own key (see
+        their base form (a plural, a Russian case; any Arabic form): the keys of the base
+        forms they may come from, where those differ from the word's own key (see
         :func:`~tqa.glossary.normalize.base_forms_for`). Position -> ``(key, next, 0)``."""
         forms = base_forms_for(lang)
         if forms is None:
             return {}
-        memo = self._singular_keys.get(lang)
+        memo = self._base_form_keys.get(lang)
         if memo is None:
-            memo = self._singular_keys[lang] = {}
+            memo = self._base_form_keys[lang] = {}
         stem = stemmer_for(lang)
         last_letters, min_length, guesses, not_first = forms
         options: _Options = {}
@@ -570,7 +570,7 @@ class Matcher:
         links = [token.link for token in tokens]
         keys = [key_of(norm) for norm in norms]
         options = self._join_options(norms, links, lang) if any(links) else {}
-        _merge_options(options, self._singular_options(norms, keys, lang, root))
+        _merge_options(options, self._base_form_options(norms, keys, lang, root))
         clitics: dict[int, tuple[tuple[int, str], ...]] = {}
         if lang == "ar":
             clitics = self._clitic_starts([text[t.start : t.end] for t in tokens], root)

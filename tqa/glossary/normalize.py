@@ -383,13 +383,13 @@ def _portuguese_forms(word: str) -> tuple[str, ...]:
 
 
 _ENGLISH_IRREGULAR = {
-    "children": "child",
-    "people": "person",
-    "feet": "foot",
-    "teeth": "tooth",
-    "geese": "goose",
-    "mice": "mouse",
-    "oxen": "ox",
+    "children": ("child",),
+    "people": ("person",),
+    "feet": ("foot",),
+    "teeth": ("tooth",),
+    "geese": ("goose",),
+    "mice": ("mouse",),
+    "oxen": ("ox",),
 }
 
 
@@ -399,7 +399,7 @@ def _english_forms(word: str) -> tuple[str, ...]:
     child (regular plurals in ``s`` stem together already)."""
     irregular = _ENGLISH_IRREGULAR.get(word)
     if irregular is not None:
-        return (irregular,)
+        return irregular
     if word.endswith("men"):
         return (word[:-3] + "man",)
     if word.endswith("ves"):
@@ -573,7 +573,8 @@ def arabic_forms(word: str) -> tuple[str, ...]:
 
 class BaseForms(NamedTuple):
     """How a language's words may be inflected forms that Snowball stems apart from their
-    base form (the form a glossary lists): which words to try, and the guesses."""
+    base form (the form a glossary lists), or that no stemmer joins (Arabic): which words to
+    try, and the guesses."""
 
     last_letters: frozenset[str] | None
     """Only words ending in one of these letters (either case) are tried; None: every word."""
@@ -615,8 +616,9 @@ _BASE_FORMS: dict[str, BaseForms] = {
 
 def base_forms_for(lang: str) -> BaseForms | None:
     """For languages whose Snowball stemmer often stems an inflected form (a plural, or a
-    Russian case that drops a vowel) apart from its base form: which words to try and the
-    base forms they may come from. ``None`` where the stemmer already brings them together."""
+    Russian case that drops a vowel) apart from its base form, and for Arabic, which has no
+    stemmer here: which words to try and the base forms they may come from. ``None`` where
+    the stemmer already brings them together."""
     return _BASE_FORMS.get(lang)
 
 
