@@ -161,6 +161,47 @@ def test_cldr_exonyms_territories_and_cities() -> None:
     assert not exonym_match("Francia", "es", target, "en")
 
 
+def test_exonyms_of_cities_cldr_does_not_name() -> None:
+    target = Counterparts.of("Talks in Geneva, then Beijing, Aleppo and Saint Petersburg.", "en")
+    assert exonym_match("Ginebra", "es", target, "en")
+    assert exonym_match("Pekín", "es", target, "en")
+    assert exonym_match("Alep", "fr", target, "en")
+    assert exonym_match("Санкт-Петербург", "ru", target, "en")
+    assert not exonym_match("Viena", "es", target, "en")
+    source = Counterparts.of("قصفت الطائرات حلب وإدلب", "ar")
+    assert exonym_match("Aleppo", "en", source, "ar")
+    assert exonym_match("Idlib", "en", source, "ar")
+    assert not exonym_match("Homs", "en", source, "ar")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "src", "tgt", "extra"),
+    [
+        ("La reunión será en Ginebra.", "The meeting will be in Geneva.", "es", "en", []),
+        ("La reunión será en Ginebra.", "The meeting will be in Vienna.", "es", "en", ["Vienna"]),
+        ("اشتباكات في حلب", "Clashes in Aleppo.", "ar", "en", []),
+        ("Xi recibió al enviado en Pekín.", "Xi received the envoy in Beijing.", "es", "en", []),
+    ],
+)
+def test_city_exonyms_are_counterparts(
+    source: str, target: str, src: str, tgt: str, extra: list[str]
+) -> None:
+    report = compare(source, target, src, tgt)
+    assert report.missing == ()
+    assert [e.mention.text for e in report.extra] == extra
+
+
+def test_city_table_rows_are_complete() -> None:
+    from tqa.lang.names import _city_names
+
+    cities = _city_names()
+    assert sorted(cities) == ["ar", "de", "en", "es", "fr", "it", "pt", "ru", "zh"]
+    assert len(cities["en"]) == 48
+    for lang, names in cities.items():
+        assert names.keys() == cities["en"].keys(), lang
+        assert all(name and name == name.strip() for row in names.values() for name in row), lang
+
+
 def test_inflected_exonym() -> None:
     source = Counterparts.of("НАТО проводит учения в Польше и Литве.", "ru")
     assert exonym_match("Poland", "en", source, "ru")

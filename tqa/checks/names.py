@@ -96,8 +96,9 @@ class NameMissing(_NameCheck):
     Finds capitalised names (with particles such as *al-*, *de*, *bin*, *von*), acronyms,
     codes (``F-16``, ``COVID-19``), ``@handles`` and Latin-script words in a non-Latin source
     that the target neither keeps, inflects (``Putin`` → ``Putina``), transliterates
-    (``Андрей`` → ``Andrei``), respells (``Alepo`` → ``Aleppo``) nor renders by its CLDR
-    exonym (``Alemania`` → ``Germany``) or glossary term. A dropped spokesperson, town or
+    (``Андрей`` → ``Andrei``), respells (``Alepo`` → ``Aleppo``) nor renders by its exonym
+    (CLDR's countries and cities, and tqa's list of cities CLDR lacks: ``Alemania`` →
+    ``Germany``, ``Ginebra`` → ``Geneva``) or glossary term. A dropped spokesperson, town or
     armed group changes the story.
 
     Bad:  ``Según el OSDH, Idlib sigue bajo control rebelde.`` ->
@@ -105,10 +106,10 @@ class NameMissing(_NameCheck):
     Good: ``Según el OSDH, Idlib sigue bajo control rebelde.`` ->
     ``According to SOHR, Idlib remains under rebel control.``
 
-    Not flagged: sentence-initial words (unless a CLDR country or city), months and
+    Not flagged: sentence-initial words (unless a known country or city), months and
     weekdays, titles (``Presidente``), nationality adjectives, generic institution nouns
     (``Ejército``), capitalised German nouns (a German name needs two capitalised words, a
-    title, or to be a CLDR place), descriptive names (built on an institution noun, a
+    title, or to be a known place), descriptive names (built on an institution noun, a
     demonym or ``of``/``for``: ``Observatorio Sirio de Derechos Humanos``), which are
     translated, and the first name of a person whose surname is kept (``Bashar al-Asad`` →
     ``al-Assad``). When another name stands in its place the finding is TQA352.
@@ -145,8 +146,9 @@ class NameExtra(_NameCheck):
     Good: ``Los combates se concentraron en Idlib.`` -> ``Fighting centred on Idlib.``
 
     Spelling variants with the same consonant skeleton (``Asad``/``Assad``,
-    ``Hizbulá``/``Hezbollah``), inflected forms, transliterations and CLDR exonyms are not
-    flagged; neither are titles, demonyms (``Syrian``) or sentence-initial words.
+    ``Hizbulá``/``Hezbollah``), inflected forms, transliterations and exonyms (CLDR's, and
+    tqa's list of cities) are not flagged; neither are titles, demonyms (``Syrian``) or
+    sentence-initial words.
 
     Options: ``ignore`` (names never reported).
     """

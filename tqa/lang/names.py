@@ -14,8 +14,9 @@ This module is the language side of the TQA35x checks (``tqa.checks.names``):
   (``Putina`` = ``Putin``, ``Assads`` = ``Assad``), through a spelling variant with the same
   consonant skeleton (``Alepo`` = ``Aleppo``, ``Hizbulá`` = ``Hezbollah``), through
   transliteration across scripts (``Андрей`` = ``Andrei``, ``الأسد`` = ``al-Assad``,
-  ``安达纳尔`` = ``Andanar``, via anyascii) or through a CLDR exonym (``Alemania`` =
-  ``Germany``).
+  ``安达纳尔`` = ``Andanar``, via anyascii) or through an exonym: CLDR's names of countries
+  and time-zone cities (``Alemania`` = ``Germany``), and ``cities.txt`` for 48 cities of
+  international news that CLDR does not name (``Ginebra`` = ``Geneva``, ``حلب`` = ``Aleppo``).
 - :func:`compare` puts both together and returns what is missing, extra or changed.
 
 Everything here is deterministic and offline; the glossary is applied by the check module,
@@ -41,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from importlib import resources
 from operator import itemgetter
 from typing import Any, Literal
 
@@ -510,11 +512,31 @@ _TERRITORY_ALTERNATES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 """Everyday names CLDR does not list as the main one (it says ``Türkiye``, ``Myanmar``)."""
 
+_CITY_FILE = "cities.txt"
+"""Cities of international news that CLDR names no time zone after, in nine languages (one
+per line, tab-separated; ``-``: the English name; alternative names after commas)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _city_names() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Language -> city id (``X:Geneva``) -> its names in that language (:data:`_CITY_FILE`)."""
+    text = resources.files("tqa.lang").joinpath(_CITY_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    languages, cities = rows[0], rows[1:]
+    out: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in languages}
+    for cells in cities:
+        english = tuple(name.strip() for name in cells[0].split(","))
+        place = f"X:{english[0]}"
+        for lang, cell in zip(languages, cells, strict=True):
+            out[lang][place] = english if cell == "-" else tuple(n.strip() for n in cell.split(","))
+    return out
+
 
 @dataclass(frozen=True)
 class _Places:
     by_key: dict[str, frozenset[str]]
-    """Folded place name → place ids (``T:SY`` for a territory, ``C:Asia/Damascus``)."""
+    """Folded place name → place ids (``T:SY`` for a territory, ``C:Asia/Damascus``, ``X:Geneva``
+    for a city of :data:`_CITY_FILE`)."""
     by_id: dict[str, tuple[str, ...]]
     """Place id → the names of that place in the language."""
 
@@ -528,8 +550,8 @@ def _zone_ids() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=64)
 def places(lang: str) -> _Places:
     """CLDR territory names and time-zone exemplar cities of a language (``Damasco``,
-    ``Moscú``, ``Reino Unido``); a city CLDR does not name in that language keeps its
-    English name, as CLDR itself does."""
+    ``Moscú``, ``Reino Unido``), and the cities of :data:`_CITY_FILE` (``Ginebra``); a city
+    not named in that language keeps its English name, as CLDR itself does."""
     locale = _locale(lang)
     by_key: dict[str, set[str]] = {}
     by_id: dict[str, list[str]] = {}
@@ -558,6 +580,10 @@ def places(lang: str) -> _Places:
                 continue
             city = zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
             add(f"C:{zone}", city)
+    cities = _city_names()
+    for place, names in cities.get(_primary(lang), cities["en"]).items():
+        for name in names:
+            add(place, name)
     return _Places(
         {k: frozenset(v) for k, v in by_key.items()}, {k: tuple(v) for k, v in by_id.items()}
     )
